@@ -1,0 +1,152 @@
+/**
+ * The command line of Pestwijzer: `npm run cli -- <command>`.
+ *   migrate                      bring the database to the newest schema
+ *   create-admin --email <addr>  make a platform admin (prints a one-time password)
+ *   demo                         load a demo board, school, one account per staff role and a parent
+ *   check                        check the configuration and that the database answers
+ */
+import crypto from 'node:crypto';
+import { config, ConfigError } from '../lib/server/config';
+import { openDatabase, isReachable, type Db } from '../lib/server/db/connect';
+import { migrateToLatest } from '../lib/server/db/migrate';
+import { createVerifiedUser, normaliseEmail } from '../lib/server/auth/account.service';
+import { hashPassword } from '../lib/server/auth/password-hash';
+import { findUserByEmail, findRoles, insertRole, updateUser } from '../lib/server/auth/user.repository';
+import { deleteAllSessions } from '../lib/server/auth/session.service';
+import { newId, nowIso } from '../lib/server/auth/tokens';
+import type { Role } from '../lib/auth/roles';
+import { SCHOOL_ROLES } from '../lib/auth/roles';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate                      Bring the database to the newest schema.
+  create-admin --email <addr>  Make a platform administrator; prints a one-time password.
+  demo                         Load a demo board, school and accounts; prints their log-ins.
+  check                        Check the configuration and that the database answers.`;
+
+/** 4 groups of 5 letters and digits: about 100 bits, easy to type once. */
+function generatePassword(): string {
+	const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+	const chars = [...crypto.randomBytes(20)].map((b) => alphabet[b % alphabet.length]).join('');
+	return chars.match(/.{5}/g)!.join('-');
+}
+
+async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
+	const handle = openDatabase(config().database);
+	try {
+		await migrateToLatest(handle.db);
+		return await work(handle.db);
+	} finally {
+		await handle.close();
+	}
+}
+
+/** Makes the account, or gives an existing one a new password, and makes sure it has the role. */
+async function ensureAccount(db: Db, email: string, displayName: string, role: Role, scope: { schoolId?: string; boardId?: string } = {}): Promise<string> {
+	const password = generatePassword();
+	let user = await findUserByEmail(db, normaliseEmail(email));
+	if (user) {
+		await updateUser(db, user.id, { password_hash: await hashPassword(password, config().passwordHash), updated_at: nowIso() });
+		await deleteAllSessions(db, user.id);
+	} else {
+		user = await createVerifiedUser(db, { email, password, displayName, locale: 'nl' });
+	}
+	const roles = await findRoles(db, user.id);
+	const has = roles.some((r) => r.role === role && r.school_id === (scope.schoolId ?? null) && r.board_id === (scope.boardId ?? null));
+	if (!has) {
+		await insertRole(db, { id: newId(), user_id: user.id, role, school_id: scope.schoolId ?? null, board_id: scope.boardId ?? null, created_at: nowIso() });
+	}
+	return password;
+}
+
+async function createAdmin(args: string[]): Promise<void> {
+	const index = args.indexOf('--email');
+	const email = index >= 0 ? args[index + 1] : undefined;
+	if (!email || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+		throw new ConfigError('create-admin needs --email followed by an e-mail address.');
+	}
+	const password = await withDatabase(async (db) => db.transaction().execute((trx) => ensureAccount(trx, email, 'Beheerder', 'platform_admin')));
+	console.log(`Platform admin ${normaliseEmail(email)} is ready.`);
+	console.log(`One-time password: ${password}`);
+	console.log('Log in, set up two-step log-in, then change the password through "Wachtwoord vergeten".');
+}
+
+const DEMO_DOMAIN = 'demo.pestwijzer.test';
+
+async function demo(): Promise<void> {
+	const logins = await withDatabase((db) =>
+		db.transaction().execute(async (trx) => {
+			const now = nowIso();
+			let board = await trx.selectFrom('board').select('id').where('code', '=', 'DEMO-1').executeTakeFirst();
+			if (!board) {
+				board = { id: newId() };
+				await trx.insertInto('board').values({ id: board.id, code: 'DEMO-1', name: 'Stichting Demoscholen', created_at: now }).execute();
+			}
+			// Codes with "ZZ" are not used by DUO, so the demo never collides with a real school.
+			let school = await trx.selectFrom('school').select('id').where('vestigingscode', '=', '99ZZ00').executeTakeFirst();
+			if (!school) {
+				school = { id: newId() };
+				await trx
+					.insertInto('school')
+					.values({ id: school.id, vestigingscode: '99ZZ00', instellingscode: '99ZZ', name: 'Demoschool De Regenboog', place: 'Utrecht', postcode: '3511 AA', sector: 'po', board_id: board.id, created_at: now, updated_at: now })
+					.execute();
+			}
+			const rows: [string, string, string][] = [];
+			const add = async (local: string, name: string, role: Role, scope: { schoolId?: string; boardId?: string } = {}) => {
+				const email = `${local}@${DEMO_DOMAIN}`;
+				rows.push([role, email, await ensureAccount(trx, email, name, role, scope)]);
+			};
+			await add('ouder', 'Sam de Vries', 'parent');
+			for (const role of SCHOOL_ROLES) await add(role.replace('_', '-'), `Demo ${role}`, role, { schoolId: school.id });
+			await add('bestuur', 'Demo bestuur', 'board_analyst', { boardId: board.id });
+			await add('beheer', 'Demo beheer', 'platform_admin');
+			return rows;
+		})
+	);
+	console.log('Demo data loaded. Log-ins (staff set up two-step log-in at their first log-in):\n');
+	const width = Math.max(...logins.map(([, email]) => email.length));
+	for (const [role, email, password] of logins) console.log(`${role.padEnd(20)} ${email.padEnd(width)}  ${password}`);
+}
+
+async function check(): Promise<void> {
+	const cfg = config();
+	const handle = openDatabase(cfg.database);
+	try {
+		const ok = await isReachable(handle.db);
+		if (!ok) throw new ConfigError(`The ${cfg.database.kind} database does not answer: start it or correct DATABASE_URL.`);
+		console.log(`Configuration OK. Database (${cfg.database.kind}) answers. Origin ${cfg.origin}. Mail: ${cfg.smtpUrl ? 'SMTP' : 'outbox table'}.`);
+	} finally {
+		await handle.close();
+	}
+}
+
+async function main(argv: string[]): Promise<void> {
+	const [command, ...args] = argv;
+	switch (command) {
+		case 'migrate': {
+			const handle = openDatabase(config().database);
+			try {
+				const applied = await migrateToLatest(handle.db);
+				console.log(applied.length ? `Applied: ${applied.join(', ')}.` : 'The database schema was already up to date.');
+			} finally {
+				await handle.close();
+			}
+			return;
+		}
+		case 'create-admin':
+			return createAdmin(args);
+		case 'demo':
+			return demo();
+		case 'check':
+			return check();
+		default:
+			console.log(USAGE);
+			if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
+	}
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+	console.error(error instanceof ConfigError ? error.message : `Failed: ${error instanceof Error ? error.message : String(error)}`);
+	process.exitCode = 1;
+});

@@ -1,0 +1,151 @@
+/**
+ * Every request passes here: correlation id, language, session, the route's access rule, security headers and one log line.
+ */
+import crypto from 'node:crypto';
+import { redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import * as m from '$lib/paraglide/messages';
+import { config, ConfigError } from '$lib/server/config';
+import { logger } from '$lib/server/log';
+import { database, startDatabase } from '$lib/server/db';
+import { isDatabaseUnavailable } from '$lib/server/db/connect';
+import { accessFor } from '$lib/server/auth/route-access';
+import { loadActor } from '$lib/server/auth/current-actor';
+import { clearSessionCookie, sessionCookieName } from '$lib/server/auth/session-cookie';
+import { hasAnyRole, mustSetUpSecondFactor } from '$lib/server/auth/actor';
+import { validateSession } from '$lib/server/auth/session.service';
+import { securityHeaders } from '$lib/server/http/security-headers';
+import { loginWithReturn, paths } from '$lib/paths';
+import { isLocale } from '$lib/i18n/locale';
+
+export const init: ServerInit = async () => {
+	try {
+		const cfg = config();
+		logger.level = cfg.logLevel;
+		await startDatabase();
+		logger.info({ database: cfg.database.kind, origin: cfg.origin }, 'Pestwijzer started');
+	} catch (error) {
+		// One clear sentence and a non-zero exit, never a stack trace (issue 2: bad configuration).
+		const message =
+			error instanceof ConfigError
+				? error.message
+				: isDatabaseUnavailable(error)
+					? 'The database cannot be reached: start PostgreSQL or correct DATABASE_URL.'
+					: `Pestwijzer could not start: ${error instanceof Error ? error.message : String(error)}`;
+		console.error(message);
+		process.exit(1);
+	}
+};
+
+const handleLocale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		event.locals.locale = isLocale(locale) ? locale : 'nl';
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
+	});
+
+/** Internal pages that render the 403 and 503 answers inside the normal layout. */
+const DENIED_PAGE = '/geen-toegang';
+const UNAVAILABLE_PAGE = '/niet-beschikbaar';
+
+async function renderAs(event: RequestEvent, page: string, status: number): Promise<Response> {
+	const inner = await event.fetch(page, { headers: { accept: 'text/html' } });
+	const headers = new Headers(inner.headers);
+	if (status === 503) headers.set('retry-after', '30');
+	return new Response(await inner.text(), { status, headers });
+}
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(sessionCookieName());
+	if (token && event.url.pathname !== UNAVAILABLE_PAGE) {
+		try {
+			const cfg = config();
+			const valid = await validateSession(database(), token, cfg.session);
+			if (!valid) {
+				clearSessionCookie(event.cookies);
+			} else if (valid.session.pending_second_factor) {
+				event.locals.pendingUserId = valid.user.id;
+				event.locals.sessionId = valid.session.id;
+			} else {
+				event.locals.actor = await loadActor(database(), valid.user);
+				event.locals.sessionId = valid.session.id;
+			}
+		} catch (error) {
+			if (!isDatabaseUnavailable(error)) throw error;
+			logger.warn({ requestId: event.locals.requestId }, 'database unavailable while reading the session');
+			return renderAs(event, UNAVAILABLE_PAGE, 503);
+		}
+	}
+	return resolve(event);
+};
+
+const handleAccess: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	// No route matched: SvelteKit answers 404 itself.
+	if (routeId === null) return resolve(event);
+	const access = accessFor(routeId);
+	const { actor, pendingUserId } = event.locals;
+	const here = event.url.pathname + event.url.search;
+
+	if (!access) {
+		logger.error({ routeId }, 'route has no access rule: denied');
+		return renderAs(event, DENIED_PAGE, 403);
+	}
+	switch (access.kind) {
+		case 'public':
+			return resolve(event);
+		case 'second-factor-pending':
+			if (!pendingUserId) redirect(303, actor ? paths.account : paths.login);
+			return resolve(event);
+		case 'signed-in':
+		case 'roles':
+			if (!actor) redirect(303, pendingUserId ? paths.loginSecondFactor : loginWithReturn(here));
+			if (access.kind === 'roles' && !hasAnyRole(actor, access.roles)) return renderAs(event, DENIED_PAGE, 403);
+			if (mustSetUpSecondFactor(actor) && !(access.kind === 'signed-in' && access.beforeSecondFactorSetup)) {
+				redirect(303, paths.twoFactor);
+			}
+			return resolve(event);
+	}
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	event.locals.requestId = crypto.randomUUID();
+	const response = await resolve(event);
+	securityHeaders(response.headers, { secure: config().secure, personal: Boolean(event.locals.actor || event.locals.pendingUserId || event.locals.sessionId) });
+	// Database outages reach here as 500 pages marked by handleError: answer 503 so clients retry.
+	let result = response;
+	if (response.status === 500 && event.locals.unavailable) {
+		result = new Response(response.body, { status: 503, headers: response.headers });
+		result.headers.set('retry-after', '30');
+	}
+	logger.info(
+		{
+			requestId: event.locals.requestId,
+			method: event.request.method,
+			// The path only: query strings can hold tokens and search words.
+			path: event.url.pathname,
+			route: event.route.id,
+			status: result.status,
+			ms: Math.round(performance.now() - started)
+		},
+		'request'
+	);
+	return result;
+};
+
+export const handle = sequence(handleHeaders, handleLocale, handleSession, handleAccess);
+
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	if (status === 404) return { message: m.error_not_found_text(), id };
+	if (isDatabaseUnavailable(error)) {
+		event.locals.unavailable = true;
+		logger.warn({ requestId: id, path: event.url.pathname }, 'database unavailable');
+		return { message: m.error_unavailable_text(), id, kind: 'unavailable' };
+	}
+	const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+	logger.error({ requestId: id, path: event.url.pathname, status, err }, 'unexpected error');
+	return { message: m.error_server_text(), id };
+};

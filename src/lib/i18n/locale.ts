@@ -1,0 +1,23 @@
+/** The languages of Pestwijzer. Browser-safe. */
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';
+
+export function isLocale(value: unknown): value is Locale {
+	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/** BCP 47 tags for Intl: dates and numbers as people in that language expect them. */
+export const INTL_TAG: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+export function formatDate(value: Date | string, locale: Locale, options: Intl.DateTimeFormatOptions = { dateStyle: 'long' }): string {
+	return new Intl.DateTimeFormat(INTL_TAG[locale], { timeZone: 'Europe/Amsterdam', ...options }).format(new Date(value));
+}
+
+export function formatDateTime(value: Date | string, locale: Locale): string {
+	return formatDate(value, locale, { dateStyle: 'long', timeStyle: 'short' });
+}
+
+export function formatNumber(value: number, locale: Locale, options: Intl.NumberFormatOptions = {}): string {
+	return new Intl.NumberFormat(INTL_TAG[locale], options).format(value);
+}

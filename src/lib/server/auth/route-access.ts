@@ -1,0 +1,49 @@
+/**
+ * Who may use each route, declared in one table and enforced for every request in hooks.server.ts.
+ * Deny by default: a route that is not in this table answers 403, and the authorization test
+ * (src/lib/server/auth/route-access.test.ts) fails for any route file that is missing here.
+ */
+import type { Role } from '../../auth/roles';
+import { SCHOOL_ROLES } from '../../auth/roles';
+
+export type RouteAccess =
+	/** Anyone, signed in or not. */
+	| { kind: 'public' }
+	/** Only between password and second factor at log-in. */
+	| { kind: 'second-factor-pending' }
+	/** Any signed-in account. `beforeSecondFactorSetup` lets staff in who still have to set up TOTP. */
+	| { kind: 'signed-in'; beforeSecondFactorSetup?: boolean }
+	/** Signed in with one of these roles. */
+	| { kind: 'roles'; roles: readonly Role[] };
+
+const PUBLIC: RouteAccess = { kind: 'public' };
+
+/** Keyed by SvelteKit route id. */
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+	'/(public)': PUBLIC,
+	'/(public)/privacy': PUBLIC,
+	'/(public)/toegankelijkheid': PUBLIC,
+	'/(public)/geen-toegang': PUBLIC,
+	'/(public)/niet-beschikbaar': PUBLIC,
+	'/taal': PUBLIC,
+	'/healthz': PUBLIC,
+	'/readyz': PUBLIC,
+	'/(auth)/inloggen': PUBLIC,
+	'/(auth)/inloggen/tweede-stap': { kind: 'second-factor-pending' },
+	'/(auth)/uitloggen': PUBLIC,
+	'/(auth)/registreren': PUBLIC,
+	'/(auth)/registreren/controleer-uw-mail': PUBLIC,
+	'/(auth)/e-mail-bevestigen': PUBLIC,
+	'/(auth)/wachtwoord-vergeten': PUBLIC,
+	'/(auth)/wachtwoord-herstellen': PUBLIC,
+	'/(account)/account': { kind: 'signed-in', beforeSecondFactorSetup: true },
+	'/(account)/account/tweestapsverificatie': { kind: 'signed-in', beforeSecondFactorSetup: true },
+	'/(school)/school': { kind: 'roles', roles: SCHOOL_ROLES },
+	'/(board)/bestuur': { kind: 'roles', roles: ['board_analyst'] },
+	'/(admin)/beheer': { kind: 'roles', roles: ['platform_admin'] },
+	'/(admin)/beheer/uitgaande-mail': { kind: 'roles', roles: ['platform_admin'] }
+};
+
+export function accessFor(routeId: string): RouteAccess | undefined {
+	return ROUTE_ACCESS[routeId];
+}

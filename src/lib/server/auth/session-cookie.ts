@@ -1,0 +1,16 @@
+import type { Cookies } from '@sveltejs/kit';
+import { config } from '../config';
+
+/** `__Host-` binds the cookie to this host and path `/`, and requires https (SECURITY.md). */
+export function sessionCookieName(): string {
+	return config().secure ? '__Host-pw_session' : 'pw_session';
+}
+
+export function setSessionCookie(cookies: Cookies, token: string): void {
+	// No max-age: the cookie ends with the browser, which matters on a shared family computer.
+	cookies.set(sessionCookieName(), token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config().secure });
+}
+
+export function clearSessionCookie(cookies: Cookies): void {
+	cookies.delete(sessionCookieName(), { path: '/', httpOnly: true, sameSite: 'lax', secure: config().secure });
+}

@@ -1,0 +1,91 @@
+/**
+ * Opens the one database of the app: embedded SQLite by default, PostgreSQL when DATABASE_URL is set.
+ * Everything above this file sees only `Kysely<Database>`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema';
+import { logger } from '../log';
+
+export type Db = Kysely<Database>;
+
+export type DatabaseTarget =
+	| { kind: 'sqlite'; file: string }
+	| { kind: 'postgres'; url: string; /** tests give each run its own schema */ schema?: string };
+
+export interface DatabaseHandle {
+	db: Db;
+	kind: DatabaseTarget['kind'];
+	close(): Promise<void>;
+}
+
+function openSqlite(file: string): DatabaseHandle {
+	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+	const sqlite = new SQLite(file);
+	// SECURITY.md: WAL + synchronous=FULL survived simulated power loss; secure_delete makes erasure real.
+	sqlite.pragma('journal_mode = WAL');
+	sqlite.pragma('synchronous = FULL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('secure_delete = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return { db, kind: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string, schema: string | undefined): DatabaseHandle {
+	const pool = new pg.Pool({
+		connectionString: url,
+		max: 10,
+		connectionTimeoutMillis: 3000,
+		idleTimeoutMillis: 30000,
+		...(schema ? { options: `-c search_path=${schema}` } : {})
+	});
+	// SECURITY.md: without this handler a PostgreSQL restart kills the process; with it the pool recovers.
+	pool.on('error', (err) => logger.warn({ err: { message: err.message } }, 'idle database connection lost'));
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+	return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+export function openDatabase(target: DatabaseTarget): DatabaseHandle {
+	return target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema);
+}
+
+/** True when the database answers a trivial query. */
+export async function isReachable(db: Db): Promise<boolean> {
+	try {
+		await sql`select 1`.execute(db);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+const UNAVAILABLE_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EPIPE',
+	'57P01', // admin_shutdown
+	'57P02', // crash_shutdown
+	'57P03', // cannot_connect_now
+	'53300', // too_many_connections
+	'SQLITE_BUSY',
+	'SQLITE_CANTOPEN',
+	'SQLITE_IOERR',
+	'SQLITE_FULL'
+]);
+
+/** True for errors that mean "the database is not there right now" rather than "this query is wrong". */
+export function isDatabaseUnavailable(error: unknown): boolean {
+	if (!(error instanceof Error)) return false;
+	const code = (error as Error & { code?: unknown }).code;
+	if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+	return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+		error.message
+	);
+}

@@ -1,0 +1,28 @@
+/**
+ * The app's one database handle, opened from the configuration at start-up (hooks.server.ts init, CLI).
+ */
+import { config } from '../config';
+import { openDatabase, type DatabaseHandle, type Db } from './connect';
+import { migrateToLatest } from './migrate';
+
+let handle: DatabaseHandle | undefined;
+
+export async function startDatabase(): Promise<DatabaseHandle> {
+	if (handle) return handle;
+	handle = openDatabase(config().database);
+	await migrateToLatest(handle.db);
+	return handle;
+}
+
+/** The database of this process; start-up must have opened it. */
+export function database(): Db {
+	if (!handle) throw new Error('The database was not started: call startDatabase() at start-up.');
+	return handle.db;
+}
+
+export async function stopDatabase(): Promise<void> {
+	await handle?.close();
+	handle = undefined;
+}
+
+export type { Db };

@@ -1,0 +1,25 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connect';
+import * as m001 from './migrations/001-foundation';
+
+/** Every migration, in order. Add new ones at the end; never change one that has shipped. */
+const migrations: Record<string, Migration> = {
+	'001-foundation': m001
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export class MigrationError extends Error {
+	override name = 'MigrationError';
+}
+
+/** Brings the database to the newest schema. Safe to run at every start and from several processes. */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+	const migrator = new Migrator({ db, provider });
+	const { error, results } = await migrator.migrateToLatest();
+	if (error) {
+		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+		throw new MigrationError(`Migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

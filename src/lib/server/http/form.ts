@@ -1,0 +1,35 @@
+/**
+ * One way to read a posted form: parse with a valibot schema, and on failure answer 400 with the
+ * user's values (never passwords) and the errors in the user's language (DESIGN.md: error summary pattern).
+ */
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { fieldErrors, formValues } from '../../forms/text';
+import { translateErrors } from '../../i18n/translate';
+
+export interface FormFailure {
+	values: Record<string, string>;
+	errors: Record<string, string>;
+}
+
+export type Parsed<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; failure: ActionFailure<FormFailure> };
+
+/** Fields whose values are never sent back to the browser. */
+export const SECRET_FIELDS = ['password', 'passwordConfirm', 'currentPassword', 'code'] as const;
+
+export async function parseForm<S extends v.GenericSchema>(request: Request, schema: S): Promise<Parsed<v.InferOutput<S>>> {
+	const data = await request.formData();
+	const values = formValues(data, SECRET_FIELDS);
+	const input: Record<string, unknown> = {};
+	for (const [key, value] of data) if (typeof value === 'string') input[key] = value;
+	const result = v.safeParse(schema, input);
+	if (!result.success) {
+		return { ok: false, failure: fail(400, { values, errors: translateErrors(fieldErrors(result.issues)) }) };
+	}
+	return { ok: true, data: result.output, values };
+}
+
+/** A failure decided after parsing (wrong password, link expired …): one message on one field. */
+export function failWith(status: number, values: Record<string, string>, field: string, message: string): ActionFailure<FormFailure> {
+	return fail(status, { values, errors: { [field]: message } });
+}

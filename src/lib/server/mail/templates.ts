@@ -1,0 +1,26 @@
+/** Mail texts, from the message catalogues, in the recipient's language. */
+import * as m from '../../paraglide/messages.js';
+import type { Locale } from '../../i18n/locale';
+import type { OutgoingMail } from './mailer';
+
+interface Params {
+	name: string;
+	link: string;
+}
+
+function greeting(name: string, locale: Locale): string {
+	return name ? m.mail_greeting_named({ name }, { locale }) : m.mail_greeting({}, { locale });
+}
+
+function compose(to: string, locale: Locale, name: string, subject: string, body: string): OutgoingMail {
+	return { to, locale, subject, text: `${greeting(name, locale)}\n\n${body}` };
+}
+
+export const verifyEmailMail = (to: string, locale: Locale, { name, link }: Params): OutgoingMail =>
+	compose(to, locale, name, m.mail_verify_subject({}, { locale }), m.mail_verify_body({ link }, { locale }));
+
+export const accountExistsMail = (to: string, locale: Locale, { name, link }: Params): OutgoingMail =>
+	compose(to, locale, name, m.mail_exists_subject({}, { locale }), m.mail_exists_body({ link }, { locale }));
+
+export const resetPasswordMail = (to: string, locale: Locale, { name, link }: Params): OutgoingMail =>
+	compose(to, locale, name, m.mail_reset_subject({}, { locale }), m.mail_reset_body({ link }, { locale }));

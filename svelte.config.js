@@ -1,0 +1,29 @@
+import adapter from '@sveltejs/adapter-node';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	kit: {
+		adapter: adapter({ out: 'build', precompress: false }),
+		// SECURITY.md: no 'unsafe-inline' or 'unsafe-eval'. SvelteKit adds hashes or nonces for its own inline scripts.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none'],
+				'object-src': ['none'],
+				'base-uri': ['none']
+			}
+		},
+		// Forms must post from our own origin: SvelteKit's origin check is on by default (adapter-node needs ORIGIN, STACK.md pitfall 2).
+	}
+};
+
+export default config;
