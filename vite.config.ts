@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { defineConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [
@@ -12,5 +12,11 @@ export default defineConfig({
 		}),
 		sveltekit()
 	],
-	server: { fs: { allow: ['..'] } }
+	test: {
+		include: ['src/**/*.test.ts', 'tests/server/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 30_000,
+		hookTimeout: 60_000,
+		reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]]
+	}
 });

@@ -14,8 +14,9 @@ export class MigrationError extends Error {
 }
 
 /** Brings the database to the newest schema. Safe to run at every start and from several processes. */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-	const migrator = new Migrator({ db, provider });
+export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+	// With a PostgreSQL schema of its own (tests), the migration tables must live in it too.
+	const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -1,0 +1,50 @@
+/**
+ * The `test` every spec uses. Around each test it
+ *  - fails when any page asked another host for anything (privacy: no third-party requests),
+ *  - fails when a stylesheet, image or other subresource of our own did not load,
+ *  - fails when a page the test visited did not get checkA11y.
+ */
+import { test as base, expect, type Request } from '@playwright/test';
+import { ORIGIN } from './environment';
+import { trackDocuments, uncheckedDocuments } from './page-coverage';
+
+// Requests that never leave the browser.
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
+
+export const test = base.extend<{ guardRequests: void; requireChecks: void }>({
+	guardRequests: [
+		async ({ context }, use) => {
+			const foreign: string[] = [];
+			const broken: string[] = [];
+			const watch = (request: Request) => {
+				const url = new URL(request.url());
+				if (!LOCAL_SCHEMES.has(url.protocol) && url.origin !== ORIGIN) foreign.push(`${request.method()} ${request.url()}`);
+			};
+			context.on('request', watch);
+			context.on('response', (response) => {
+				const request = response.request();
+				if (request.resourceType() !== 'document' && response.status() >= 400) broken.push(`${response.status()} ${request.url()}`);
+			});
+			context.on('requestfailed', (request) => {
+				if (request.resourceType() !== 'document') broken.push(`failed (${request.failure()?.errorText}) ${request.url()}`);
+			});
+			await use();
+			expect(foreign, `requests to another host than ${ORIGIN}`).toEqual([]);
+			expect(broken, 'subresources of our own pages that did not load').toEqual([]);
+		},
+		{ auto: true }
+	],
+	requireChecks: [
+		async ({ page }, use, testInfo) => {
+			trackDocuments(page);
+			await use();
+			// Only a passing test is held to this: a failure earlier already says what went wrong.
+			if (testInfo.status === testInfo.expectedStatus) {
+				expect(uncheckedDocuments(page), 'pages visited without checkA11y(page)').toEqual([]);
+			}
+		},
+		{ auto: true }
+	]
+});
+
+export { expect };

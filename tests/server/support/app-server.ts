@@ -1,0 +1,91 @@
+/**
+ * Starts the built app (build/index.js) as a child process, the way `npm start` runs it in production,
+ * for tests that must see real HTTP answers: status codes, headers, redirects.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+export const BUILD_ENTRY = path.resolve('build/index.js');
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+export interface AppServer {
+	origin: string;
+	process: ChildProcess;
+	output: () => string;
+	stop(): Promise<void>;
+}
+
+export async function startApp(env: Record<string, string>): Promise<AppServer> {
+	if (!fs.existsSync(BUILD_ENTRY)) throw new Error('build/index.js is missing: run `npm run build` first (npm test does).');
+	const port = await freePort();
+	const origin = `http://127.0.0.1:${port}`;
+	let output = '';
+	const child = spawn(process.execPath, [BUILD_ENTRY], {
+		env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, LOG_LEVEL: 'warn', BODY_SIZE_LIMIT: '2M', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const deadline = Date.now() + 20_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`The app exited with ${child.exitCode}:\n${output}`);
+		try {
+			const response = await fetch(`${origin}/healthz`);
+			if (response.ok) break;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	if (Date.now() >= deadline) throw new Error(`The app did not start in time:\n${output}`);
+	return {
+		origin,
+		process: child,
+		output: () => output,
+		stop: () =>
+			new Promise((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+/** Runs the built app and waits for it to exit, for start-up failures. */
+export function runAppUntilExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		const child = spawn(process.execPath, [BUILD_ENTRY], {
+			env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+		child.on('exit', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+/** Browser-like request headers: SvelteKit answers form actions with HTML only to browsers (STACK.md pitfall 3). */
+export function browserHeaders(origin: string, cookie?: string): Record<string, string> {
+	return { accept: 'text/html', origin, ...(cookie ? { cookie } : {}) };
+}
+
+export function form(data: Record<string, string>): URLSearchParams {
+	return new URLSearchParams(data);
+}

@@ -1,0 +1,62 @@
+/**
+ * One signed-in account per role, made directly in the app's database, with a session cookie each.
+ * Staff accounts get a second factor (as if set up), so the walk tests roles, not the TOTP set-up.
+ */
+import { loadConfig, setConfigForTests } from '../../../src/lib/server/config';
+import { openDatabase, type Db } from '../../../src/lib/server/db/connect';
+import { createVerifiedUser } from '../../../src/lib/server/auth/account.service';
+import { createSession } from '../../../src/lib/server/auth/session.service';
+import { insertRole, updateUser } from '../../../src/lib/server/auth/user.repository';
+import { newId, nowIso } from '../../../src/lib/server/auth/tokens';
+import { ROLES, requiresSecondFactor, type Role } from '../../../src/lib/auth/roles';
+import path from 'node:path';
+
+export interface Persona {
+	role: Role;
+	userId: string;
+	cookie: string;
+}
+
+export interface Seed {
+	db: Db;
+	schoolId: string;
+	otherSchoolId: string;
+	boardId: string;
+	personas: Record<Role, Persona>;
+	/** A staff account that has not set up its second factor yet. */
+	staffWithoutSecondFactor: Persona;
+	close(): Promise<void>;
+}
+
+export async function seedPersonas(dataDir: string): Promise<Seed> {
+	const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+	setConfigForTests(config);
+	const handle = openDatabase({ kind: 'sqlite', file: path.join(dataDir, 'pestwijzer.db') });
+	const db = handle.db;
+	const now = nowIso();
+	const boardId = newId();
+	await db.insertInto('board').values({ id: boardId, code: 'B-1', name: 'Stichting Test', created_at: now }).execute();
+	const schoolId = newId();
+	const otherSchoolId = newId();
+	await db
+		.insertInto('school')
+		.values([
+			{ id: schoolId, vestigingscode: '98ZZ00', instellingscode: '98ZZ', name: 'Testschool A', place: 'Utrecht', postcode: null, sector: 'po', board_id: boardId, created_at: now, updated_at: now },
+			{ id: otherSchoolId, vestigingscode: '97ZZ00', instellingscode: '97ZZ', name: 'Testschool B', place: 'Zwolle', postcode: null, sector: 'vo', board_id: null, created_at: now, updated_at: now }
+		])
+		.execute();
+
+	async function persona(role: Role, withSecondFactor: boolean): Promise<Persona> {
+		const user = await createVerifiedUser(db, { email: `${role}-${newId()}@example.nl`, password: 'paarse olifant danst', displayName: role, locale: 'nl' });
+		const scope = role === 'board_analyst' ? { board_id: boardId, school_id: null } : role === 'parent' || role === 'platform_admin' ? { school_id: null, board_id: null } : { school_id: schoolId, board_id: null };
+		await insertRole(db, { id: newId(), user_id: user.id, role, created_at: now, ...scope });
+		if (withSecondFactor) await updateUser(db, user.id, { totp_enabled_at: now });
+		const { token } = await createSession(db, user.id, { pendingSecondFactor: false, policy: config.session });
+		return { role, userId: user.id, cookie: `pw_session=${token}` };
+	}
+
+	const personas = {} as Record<Role, Persona>;
+	for (const role of ROLES) personas[role] = await persona(role, requiresSecondFactor(role));
+	const staffWithoutSecondFactor = await persona('mentor', false);
+	return { db, schoolId, otherSchoolId, boardId, personas, staffWithoutSecondFactor, close: () => handle.close() };
+}

@@ -1,0 +1,52 @@
+/**
+ * Every route of the app, read from the route files, so a new route can never be left out of the authorization test.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface RouteFile {
+	id: string;
+	/** A URL for the route, with groups removed and parameters filled in. */
+	url: string;
+	isPage: boolean;
+	endpointMethods: string[];
+}
+
+const ROUTES_DIR = path.resolve('src/routes');
+
+function walk(dir: string, found: Map<string, RouteFile>): void {
+	for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+		const full = path.join(dir, entry.name);
+		if (entry.isDirectory()) {
+			walk(full, found);
+			continue;
+		}
+		const isPage = /^\+page(\.server)?\.(svelte|ts|js)$/.test(entry.name);
+		const isEndpoint = /^\+server\.(ts|js)$/.test(entry.name);
+		if (!isPage && !isEndpoint) continue;
+		const relative = path.relative(ROUTES_DIR, dir).split(path.sep).join('/');
+		const id = relative ? `/${relative}` : '/';
+		const route = found.get(id) ?? { id, url: toUrl(id), isPage: false, endpointMethods: [] };
+		if (isPage) route.isPage = true;
+		if (isEndpoint) {
+			const source = fs.readFileSync(full, 'utf8');
+			route.endpointMethods = [...source.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+		}
+		found.set(id, route);
+	}
+}
+
+function toUrl(id: string): string {
+	const url = id
+		.split('/')
+		.filter((part) => part && !/^\(.*\)$/.test(part))
+		.map((part) => part.replace(/\[\.{0,3}([^\]]+)\]/g, '00000000-0000-4000-8000-000000000000'))
+		.join('/');
+	return `/${url}`;
+}
+
+export function listRoutes(): RouteFile[] {
+	const found = new Map<string, RouteFile>();
+	walk(ROUTES_DIR, found);
+	return [...found.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
