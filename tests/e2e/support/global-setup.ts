@@ -10,7 +10,7 @@ import { parseDemoOutput } from './demo-accounts';
 export default function globalSetup(): void {
 	const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'demo'], {
 		cwd: ROOT,
-		env: { ...process.env, DATA_DIR, LOG_LEVEL: 'warn' },
+		env: { ...process.env, DATA_DIR, DATABASE_URL: '', LOG_LEVEL: 'warn' },
 		encoding: 'utf8'
 	});
 	const logins = parseDemoOutput(output);

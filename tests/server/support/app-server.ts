@@ -63,10 +63,11 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
 }
 
 /** Runs the built app and waits for it to exit, for start-up failures. */
-export function runAppUntilExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export async function runAppUntilExit(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+	const port = String(await freePort());
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, [BUILD_ENTRY], {
-			env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', ...env },
+			env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: port, ...env },
 			stdio: ['ignore', 'pipe', 'pipe']
 		});
 		let stdout = '';

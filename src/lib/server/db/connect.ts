@@ -83,6 +83,7 @@ const UNAVAILABLE_CODES = new Set([
 /** True for errors that mean "the database is not there right now" rather than "this query is wrong". */
 export function isDatabaseUnavailable(error: unknown): boolean {
 	if (!(error instanceof Error)) return false;
+	if (error.cause !== undefined && isDatabaseUnavailable(error.cause)) return true;
 	const code = (error as Error & { code?: unknown }).code;
 	if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
 	return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(

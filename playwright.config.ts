@@ -1,0 +1,63 @@
+/**
+ * Browser tests: Debian's Chromium (never `playwright install`, STACK.md pitfall 6), once with JavaScript
+ * on and once with it off, against the built app on a fresh database.
+ * Build first: `flock /tmp/pw-build.lock npx vite build`, then `npx playwright test`.
+ */
+import { defineConfig, type PlaywrightTestOptions } from '@playwright/test';
+import { DATA_DIR, ORIGIN, PORT } from './tests/e2e/support/environment';
+
+const chromium: Partial<PlaywrightTestOptions> & { browserName: 'chromium' } = {
+	browserName: 'chromium',
+	launchOptions: {
+		executablePath: '/usr/bin/chromium',
+		// Root in a container, and no network: nothing in the background may try to reach out.
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	}
+};
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	// Not the default "test-results": Playwright empties its output folder, and vitest writes there too.
+	outputDir: 'test-results/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	forbidOnly: Boolean(process.env.CI),
+	timeout: 30_000,
+	expect: { timeout: 5_000 },
+	reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+	globalSetup: './tests/e2e/support/global-setup.ts',
+	use: {
+		baseURL: ORIGIN,
+		// Dutch is the default language; the browser's preference would otherwise pick English (en-US).
+		locale: 'nl-NL',
+		timezoneId: 'Europe/Amsterdam',
+		serviceWorkers: 'block',
+		screenshot: 'only-on-failure',
+		trace: 'retain-on-failure'
+	},
+	projects: [
+		{ name: 'js', use: { ...chromium, javaScriptEnabled: true } },
+		{ name: 'nojs', use: { ...chromium, javaScriptEnabled: false } }
+	],
+	webServer: {
+		command: 'node tests/e2e/support/serve.js',
+		url: `${ORIGIN}/healthz`,
+		reuseExistingServer: false,
+		timeout: 30_000,
+		stdout: 'ignore',
+		stderr: 'pipe',
+		env: {
+			HOST: '127.0.0.1',
+			PORT: String(PORT),
+			// Without ORIGIN every form POST is refused with 403 (STACK.md pitfall 2).
+			ORIGIN,
+			DATA_DIR,
+			BODY_SIZE_LIMIT: '2M',
+			LOG_LEVEL: 'warn',
+			// SQLite and the outbox table, whatever the shell has set: the tests read both.
+			DATABASE_URL: '',
+			SMTP_URL: ''
+		}
+	}
+});
