@@ -5,6 +5,8 @@ import { expect } from '../support/fixtures';
 import { t } from '../support/messages';
 import { arrive, submit } from './common';
 
+const RESET_PATH = new URL(paths.resetPassword('x'), 'http://localhost').pathname;
+
 function main(page: Page): Locator {
 	return page.getByRole('main');
 }
@@ -149,7 +151,7 @@ export class AccountPage {
 
 	/** The value in the summary list next to a key, e.g. the state of two-step log-in. */
 	value(key: string): Locator {
-		return this.page.locator('.summary-list__row').filter({ has: this.page.getByRole('term').filter({ hasText: key }) }).getByRole('definition').first();
+		return this.page.locator('.summary-list__row', { has: this.page.locator('dt', { hasText: key }) }).locator('dd').first();
 	}
 }
 
@@ -172,7 +174,7 @@ export class ResetPasswordPage {
 
 	async open(link: string): Promise<void> {
 		await this.page.goto(link);
-		await arrive(this.page, paths.resetPassword('').replace(/\?.*/, ''), t('auth_reset_title'));
+		await arrive(this.page, RESET_PATH, t('auth_reset_title'));
 	}
 
 	async setPassword(password: string): Promise<Response> {

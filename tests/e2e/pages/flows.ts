@@ -3,39 +3,45 @@ import type { Page, TestInfo } from '@playwright/test';
 import { paths } from '../../../src/lib/paths';
 import { expect } from '../support/fixtures';
 import { t } from '../support/messages';
-import { linkIn, waitForMail } from '../support/outbox';
+import { linkIn, waitForMail } from '../support/database';
 import { Authenticator } from '../support/totp';
 import { arrive } from './common';
-import { AccountPage, LoginPage, RegisterPage, SecondStepPage, TwoFactorSetupPage, VerifyEmailPage, type Registration } from './account-pages';
+import { LoginPage, RegisterPage, SecondStepPage, TwoFactorSetupPage, VerifyEmailPage, type Registration } from './account-pages';
 
 /** A new parent for this test only, so tests and projects never share an account. */
-export function newParent(testInfo: TestInfo, label: string): Registration & { passwordConfirm: string } {
+export function newParent(testInfo: TestInfo, label: string): Registration {
 	const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-	const password = 'paarse olifanten dansen op het dak';
 	return {
 		displayName: 'Anouk de Wit',
 		email: `${label}-${testInfo.project.name}-${unique}@voorbeeld.test`,
-		password,
-		passwordConfirm: password
+		password: 'paarse olifanten dansen op het dak'
 	};
 }
 
-/** Registers through the form, then opens the link from the verification mail and confirms. */
-export async function registerAndVerify(page: Page, parent: Registration): Promise<void> {
-	const register = new RegisterPage(page);
-	await register.goto();
-	await register.fill(parent);
-	const response = await register.submit();
+/** Fills in the registration form (already open) and sends it; ends on "check your mail". */
+export async function register(page: Page, parent: Registration): Promise<void> {
+	const form = new RegisterPage(page);
+	await form.fill(parent);
+	const response = await form.submit();
 	expect(response.status()).toBe(303);
 	await arrive(page, paths.registerDone, t('auth_register_done_title'));
+}
 
-	const mail = await waitForMail(parent.email, t('mail_verify_subject'));
+/** Opens the link from the verification mail and presses the button. */
+export async function verifyAddress(page: Page, email: string): Promise<void> {
+	const mail = await waitForMail(email, t('mail_verify_subject'));
 	const verify = new VerifyEmailPage(page);
 	await verify.open(linkIn(mail, paths.verifyEmailBase));
 	await verify.confirm();
 }
 
-/** Logs in with the password only; the account has no second factor. */
+export async function registerAndVerify(page: Page, parent: Registration): Promise<void> {
+	await new RegisterPage(page).goto();
+	await register(page, parent);
+	await verifyAddress(page, parent.email);
+}
+
+/** Opens the log-in page and logs in with the password; the caller checks where it lands. */
 export async function logIn(page: Page, email: string, password: string): Promise<void> {
 	const login = new LoginPage(page);
 	await login.goto();
@@ -43,7 +49,21 @@ export async function logIn(page: Page, email: string, password: string): Promis
 	expect(response.status()).toBe(303);
 }
 
-/** Sets up two-step log-in on the account page that is open, and returns the "app" and the recovery codes. */
+/** Password, then the second step with `code` (from the app or a recovery code); the caller checks where it lands. */
+export async function logInWithCode(page: Page, email: string, password: string, code: string | (() => Promise<string>)): Promise<void> {
+	await logIn(page, email, password);
+	await enterSecondFactor(page, code);
+}
+
+/** On the second step of log-in: enter the code. */
+export async function enterSecondFactor(page: Page, code: string | (() => Promise<string>)): Promise<void> {
+	const second = new SecondStepPage(page);
+	await second.expectLoaded();
+	const response = await second.enter(typeof code === 'string' ? code : await code());
+	expect(response.status()).toBe(303);
+}
+
+/** On the two-step set-up page: add the key to an "app", confirm with a code, keep the recovery codes. */
 export async function setUpTwoFactor(page: Page): Promise<{ app: Authenticator; recoveryCodes: string[] }> {
 	const setup = new TwoFactorSetupPage(page);
 	await setup.expectLoaded();
@@ -53,15 +73,8 @@ export async function setUpTwoFactor(page: Page): Promise<{ app: Authenticator; 
 	return { app, recoveryCodes };
 }
 
-/** Logs in with password and a code; ends on the page the log-in returns to. */
-export async function logInWithCode(page: Page, email: string, password: string, code: () => Promise<string>): Promise<void> {
-	const login = new LoginPage(page);
-	await login.goto();
-	const first = await login.logIn(email, password);
-	expect(first.status()).toBe(303);
-	const second = new SecondStepPage(page);
-	await second.expectLoaded();
-	const response = await second.enter(await code());
-	expect(response.status()).toBe(303);
-	await new AccountPage(page).expectLoaded();
+/** Nothing sticks out sideways on a small screen (WCAG 1.4.10 reflow). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow, `content wider than the screen on ${page.url()}`).toBeLessThanOrEqual(0);
 }
