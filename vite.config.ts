@@ -7,8 +7,8 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
-			// The locale comes from the language switch (a cookie), then the browser, then Dutch.
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			// Dutch unless the visitor chose English with the language switch (a cookie); see docs/decisions/0005.
+			strategy: ['cookie', 'baseLocale']
 		}),
 		sveltekit()
 	],

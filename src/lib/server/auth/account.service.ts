@@ -79,6 +79,23 @@ function mailSettings() {
 	return { smtpUrl: config().smtpUrl, from: config().mailFrom };
 }
 
+async function newUserRecord(input: Registration, verifiedAt: string | null): Promise<User> {
+	const now = nowIso();
+	return {
+		id: newId(),
+		email: input.email,
+		email_verified_at: verifiedAt,
+		password_hash: await hashPassword(input.password, config().passwordHash),
+		display_name: input.displayName,
+		locale: input.locale,
+		totp_secret: null,
+		totp_enabled_at: null,
+		totp_last_step: null,
+		created_at: now,
+		updated_at: now
+	};
+}
+
 export interface Registration {
 	email: string;
 	password: string;
@@ -101,22 +118,9 @@ export async function registerParent(db: Db, input: Registration): Promise<void>
 		}
 		return;
 	}
-	const now = nowIso();
-	const user: User = {
-		id: newId(),
-		email,
-		email_verified_at: null,
-		password_hash: await hashPassword(input.password, config().passwordHash),
-		display_name: input.displayName,
-		locale: input.locale,
-		totp_secret: null,
-		totp_enabled_at: null,
-		totp_last_step: null,
-		created_at: now,
-		updated_at: now
-	};
+	const user = await newUserRecord({ ...input, email }, null);
 	await insertUser(db, user);
-	await insertRole(db, { id: newId(), user_id: user.id, role: 'parent', school_id: null, board_id: null, created_at: now });
+	await insertRole(db, { id: newId(), user_id: user.id, role: 'parent', school_id: null, board_id: null, created_at: user.created_at });
 	await mayMail(db, email);
 	await sendVerification(db, user);
 }
@@ -207,24 +211,8 @@ export async function confirmPassword(db: Db, userId: string, password: string):
 }
 
 /** Makes an account with a known, verified address (CLI: create-admin, demo). */
-export async function createVerifiedUser(
-	db: Db,
-	input: { email: string; password: string; displayName: string; locale: Locale }
-): Promise<User> {
-	const now = nowIso();
-	const user: User = {
-		id: newId(),
-		email: normaliseEmail(input.email),
-		email_verified_at: now,
-		password_hash: await hashPassword(input.password, config().passwordHash),
-		display_name: input.displayName,
-		locale: input.locale,
-		totp_secret: null,
-		totp_enabled_at: null,
-		totp_last_step: null,
-		created_at: now,
-		updated_at: now
-	};
+export async function createVerifiedUser(db: Db, input: Registration): Promise<User> {
+	const user = await newUserRecord({ ...input, email: normaliseEmail(input.email) }, nowIso());
 	await insertUser(db, user);
 	return user;
 }

@@ -7,8 +7,11 @@ import { config } from '$lib/server/config';
 import { logInWithPassword } from '$lib/server/auth/account.service';
 import { createSession, deleteSession } from '$lib/server/auth/session.service';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { setLocaleCookie } from '$lib/server/http/locale-cookie';
+import { isLocale } from '$lib/i18n/locale';
 import { RateLimitedError } from '$lib/server/errors';
 import { failWith, parseForm } from '$lib/server/http/form';
+import { rateLimitedMessage } from '$lib/server/http/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -30,7 +33,7 @@ export const actions: Actions = {
 			result = await logInWithPassword(db, { ...form.data, ip: getClientAddress() });
 		} catch (error) {
 			if (error instanceof RateLimitedError) {
-				return failWith(429, form.values, 'email', m.auth_error_rate_limited({ minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }));
+				return failWith(429, form.values, 'email', rateLimitedMessage(error));
 			}
 			throw error;
 		}
@@ -41,6 +44,8 @@ export const actions: Actions = {
 		if (locals.sessionId) await deleteSession(db, locals.sessionId);
 		const { token } = await createSession(db, result.user.id, { pendingSecondFactor: result.needsSecondFactor, policy: config().session });
 		setSessionCookie(cookies, token);
+		// The account's language follows the parent to a new device.
+		if (isLocale(result.user.locale)) setLocaleCookie(cookies, result.user.locale);
 		redirect(303, result.needsSecondFactor ? `${paths.loginSecondFactor}?terug=${encodeURIComponent(returnTo)}` : returnTo);
 	}
 };

@@ -18,6 +18,7 @@ import {
 import { requiresSecondFactor } from '$lib/auth/roles';
 import { RateLimitedError } from '$lib/server/errors';
 import { failWith, parseForm } from '$lib/server/http/form';
+import { rateLimitedMessage } from '$lib/server/http/respond';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -60,7 +61,7 @@ export const actions: Actions = {
 			codes = await confirmTotpSetup(db, actor.userId, form.data.code);
 		} catch (e) {
 			if (e instanceof RateLimitedError) {
-				return failWith(429, form.values, 'code', m.auth_error_rate_limited({ minutes: Math.max(1, Math.ceil(e.retryAfterSeconds / 60)) }));
+				return failWith(429, form.values, 'code', rateLimitedMessage(e));
 			}
 			throw e;
 		}

@@ -9,6 +9,7 @@ import { createSession, deleteSession } from '$lib/server/auth/session.service';
 import { setSessionCookie } from '$lib/server/auth/session-cookie';
 import { RateLimitedError } from '$lib/server/errors';
 import { failWith, parseForm } from '$lib/server/http/form';
+import { rateLimitedMessage } from '$lib/server/http/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ url }) => ({
@@ -27,7 +28,7 @@ export const actions: Actions = {
 			ok = await verifySecondFactor(db, userId, form.data.code);
 		} catch (error) {
 			if (error instanceof RateLimitedError) {
-				return failWith(429, form.values, 'code', m.auth_error_rate_limited({ minutes: Math.max(1, Math.ceil(error.retryAfterSeconds / 60)) }));
+				return failWith(429, form.values, 'code', rateLimitedMessage(error));
 			}
 			throw error;
 		}
