@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../src/lib/server/testing/test-database';
+
+function cli(args: string[], env: Record<string, string>) {
+	const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+		env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+		encoding: 'utf8',
+		timeout: 60_000
+	});
+	return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('command line', () => {
+	it('demo loads one account per role and prints working log-ins; running it again adds nothing', () => {
+		const DATA_DIR = makeTempDir('pw-cli-');
+		const first = cli(['demo'], { DATA_DIR });
+		expect(first.code, first.err).toBe(0);
+		const logins = first.out.split('\n').filter((l) => l.includes('@demo.pestwijzer.test'));
+		expect(logins.map((l) => l.split(/\s+/)[0])).toEqual([
+			'parent',
+			'school_admin',
+			'aanspreekpunt',
+			'coordinator',
+			'vertrouwenspersoon',
+			'mentor',
+			'zorgcoordinator',
+			'board_analyst',
+			'platform_admin'
+		]);
+		const second = cli(['demo'], { DATA_DIR });
+		expect(second.code).toBe(0);
+		expect(second.out).not.toBe(first.out);
+		const db = new Database(path.join(DATA_DIR, 'pestwijzer.db'), { readonly: true });
+		const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+		expect(count('select count(*) as n from app_user')).toBe(9);
+		expect(count('select count(*) as n from role_assignment')).toBe(9);
+		expect(count('select count(*) as n from school')).toBe(1);
+		expect(count("select count(*) as n from app_user where email_verified_at is null")).toBe(0);
+		db.close();
+	});
+
+	it('create-admin makes a platform admin, and asks for --email when it is missing', () => {
+		const DATA_DIR = makeTempDir('pw-cli-');
+		const made = cli(['create-admin', '--email', 'Beheer@Example.nl'], { DATA_DIR });
+		expect(made.code, made.err).toBe(0);
+		expect(made.out).toMatch(/One-time password: [a-z0-9]{5}(-[a-z0-9]{5}){3}/);
+		const db = new Database(path.join(DATA_DIR, 'pestwijzer.db'), { readonly: true });
+		const row = db.prepare("select r.role from app_user u join role_assignment r on r.user_id = u.id where u.email = 'beheer@example.nl'").get() as { role: string };
+		db.close();
+		expect(row.role).toBe('platform_admin');
+		const missing = cli(['create-admin'], { DATA_DIR });
+		expect(missing.code).toBe(1);
+		expect(missing.err.trim()).toBe('create-admin needs --email followed by an e-mail address.');
+	});
+
+	it('migrate and check work; bad configuration and unknown commands fail clearly', () => {
+		const DATA_DIR = makeTempDir('pw-cli-');
+		expect(cli(['migrate'], { DATA_DIR }).out).toContain('Applied: 001-foundation.');
+		expect(cli(['migrate'], { DATA_DIR }).out).toContain('already up to date');
+		expect(cli(['check'], { DATA_DIR }).out).toContain('Configuration OK. Database (sqlite) answers.');
+		const bad = cli(['check'], { DATA_DIR, DATABASE_URL: 'mysql://x/y' });
+		expect(bad.code).toBe(1);
+		expect(bad.err.trim()).toBe('DATABASE_URL must start with postgres:// (it starts with mysql://); leave it empty to use SQLite.');
+		const unknown = cli(['frobnicate'], { DATA_DIR });
+		expect(unknown.code).toBe(2);
+		expect(unknown.out).toContain('Usage: npm run cli -- <command>');
+	});
+});
