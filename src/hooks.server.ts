@@ -9,6 +9,7 @@ import * as m from '$lib/paraglide/messages';
 import { config, ConfigError } from '$lib/server/config';
 import { logger } from '$lib/server/log';
 import { database, startDatabase } from '$lib/server/db';
+import { runHousekeeping } from '$lib/server/housekeeping';
 import { isDatabaseUnavailable } from '$lib/server/db/connect';
 import { accessFor } from '$lib/server/auth/route-access';
 import { loadActor } from '$lib/server/auth/current-actor';
@@ -24,6 +25,7 @@ export const init: ServerInit = async () => {
 		const cfg = config();
 		logger.level = cfg.logLevel;
 		await startDatabase();
+		scheduleHousekeeping();
 		logger.info({ database: cfg.database.kind, origin: cfg.origin }, 'Pestwijzer started');
 	} catch (error) {
 		// One clear sentence and a non-zero exit, never a stack trace (issue 2: bad configuration).
@@ -37,6 +39,18 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 };
+
+const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
+
+function scheduleHousekeeping(): void {
+	const run = () =>
+		runHousekeeping(database()).catch((error: unknown) =>
+			logger.warn({ err: { message: error instanceof Error ? error.message : String(error) } }, 'housekeeping failed; will try again')
+		);
+	void run();
+	// unref: housekeeping never keeps the process alive on shutdown.
+	setInterval(run, HOUSEKEEPING_EVERY_MS).unref();
+}
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {

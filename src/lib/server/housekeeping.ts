@@ -1,0 +1,23 @@
+/**
+ * Removes what no longer serves anyone: ended sessions, old rate-limit windows, used or expired e-mail links,
+ * and outbox mail older than 30 days (it holds links and addresses; SECURITY.md: collect the minimum).
+ * Every step is an idempotent delete, so several app servers may run it at the same time.
+ */
+import type { Db } from './db/connect';
+import { pruneLimits } from './auth/rate-limit';
+import { pruneSessions } from './auth/session.service';
+import { nowIso } from './auth/tokens';
+
+export const OUTBOX_DAYS = 30;
+const DAY = 24 * 60 * 60 * 1000;
+
+export async function runHousekeeping(db: Db, now = new Date()): Promise<void> {
+	await pruneSessions(db, now);
+	// The longest window is an hour; a day leaves room for any later limit.
+	await pruneLimits(db, new Date(now.getTime() - DAY));
+	await db
+		.deleteFrom('email_token')
+		.where((eb) => eb.or([eb('expires_at', '<=', nowIso(now)), eb('used_at', 'is not', null)]))
+		.execute();
+	await db.deleteFrom('mail_outbox').where('created_at', '<', nowIso(new Date(now.getTime() - OUTBOX_DAYS * DAY))).execute();
+}
