@@ -69,7 +69,7 @@ async function createAdmin(args: string[]): Promise<void> {
 	const password = await withDatabase(async (db) => db.transaction().execute((trx) => ensureAccount(trx, email, 'Beheerder', 'platform_admin')));
 	console.log(`Platform admin ${normaliseEmail(email)} is ready.`);
 	console.log(`One-time password: ${password}`);
-	console.log('Log in, set up two-step log-in, then change the password through "Wachtwoord vergeten".');
+	console.log('Log in, set up two-step log-in, then choose your own password under Mijn account > Wachtwoord.');
 }
 
 const DEMO_DOMAIN = 'demo.pestwijzer.test';

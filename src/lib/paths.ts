@@ -12,6 +12,7 @@ export const paths = {
 	resetPassword: (token: string) => `/wachtwoord-herstellen?token=${encodeURIComponent(token)}`,
 	account: '/account',
 	twoFactor: '/account/tweestapsverificatie',
+	changePassword: '/account/wachtwoord',
 	language: '/taal',
 	privacy: '/privacy',
 	accessibility: '/toegankelijkheid',

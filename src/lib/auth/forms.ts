@@ -70,6 +70,18 @@ export const newPasswordSchema = v.pipe(
 	)
 );
 
+export const changePasswordSchema = v.pipe(
+	v.object({
+		currentPassword: v.pipe(v.string(), v.nonEmpty('auth_error_password_required'), v.maxLength(1024, 'auth_error_current_password_wrong')),
+		password: newPassword,
+		passwordConfirm: v.string()
+	}),
+	v.forward(
+		v.partialCheck([['password'], ['passwordConfirm']], (d) => d.password === d.passwordConfirm, 'auth_error_password_mismatch'),
+		['passwordConfirm']
+	)
+);
+
 export const codeSchema = v.object({
 	code: v.pipe(v.string(), v.trim(), v.nonEmpty('auth_error_code_required'), v.maxLength(32, 'auth_error_code_invalid'))
 });

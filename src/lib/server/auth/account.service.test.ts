@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database';
 import {
+	changePassword,
 	confirmPassword,
 	isResetTokenUsable,
 	logInWithPassword,
@@ -135,6 +136,17 @@ describe.each(testDatabaseKinds())('accounts on %s', (kind) => {
 		expect(await validateSession(t.db, sessionToken, t.config.session)).toBeUndefined();
 		expect(await confirmPassword(t.db, user.id, 'een nieuw lang wachtwoord')).toBe(true);
 		expect(await confirmPassword(t.db, user.id, password)).toBe(false);
+	});
+
+	it('changes a password only with the current one, and ends every session', async () => {
+		await registerAndVerify('anna@example.nl');
+		const user = (await findUserByEmail(t.db, 'anna@example.nl'))!;
+		const { token } = await createSession(t.db, user.id, { pendingSecondFactor: false, policy: t.config.session });
+		expect(await changePassword(t.db, user.id, 'not my password', 'een nieuw lang wachtwoord')).toBe(false);
+		expect(await validateSession(t.db, token, t.config.session)).toBeDefined();
+		expect(await changePassword(t.db, user.id, password, 'een nieuw lang wachtwoord')).toBe(true);
+		expect(await validateSession(t.db, token, t.config.session)).toBeUndefined();
+		expect((await logInWithPassword(t.db, { email: 'anna@example.nl', password: 'een nieuw lang wachtwoord', ip: '192.0.2.1' })).kind).toBe('ok');
 	});
 
 	it('refuses an expired reset link', async () => {

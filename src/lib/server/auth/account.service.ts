@@ -210,6 +210,17 @@ export async function confirmPassword(db: Db, userId: string, password: string):
 	return user ? verifyPassword(user.password_hash, password) : false;
 }
 
+/**
+ * Changes the password of a signed-in account after checking the current one, and ends every session
+ * of the account; the caller starts a fresh one for this browser.
+ */
+export async function changePassword(db: Db, userId: string, currentPassword: string, newPassword: string): Promise<boolean> {
+	if (!(await confirmPassword(db, userId, currentPassword))) return false;
+	await updateUser(db, userId, { password_hash: await hashPassword(newPassword, config().passwordHash), updated_at: nowIso() });
+	await deleteAllSessions(db, userId);
+	return true;
+}
+
 /** Makes an account with a known, verified address (CLI: create-admin, demo). */
 export async function createVerifiedUser(db: Db, input: Registration): Promise<User> {
 	const user = await newUserRecord({ ...input, email: normaliseEmail(input.email) }, nowIso());

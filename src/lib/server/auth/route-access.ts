@@ -38,6 +38,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(auth)/wachtwoord-herstellen': PUBLIC,
 	'/(account)/account': { kind: 'signed-in', beforeSecondFactorSetup: true },
 	'/(account)/account/tweestapsverificatie': { kind: 'signed-in', beforeSecondFactorSetup: true },
+	'/(account)/account/wachtwoord': { kind: 'signed-in', beforeSecondFactorSetup: true },
 	'/(school)/school': { kind: 'roles', roles: SCHOOL_ROLES },
 	'/(board)/bestuur': { kind: 'roles', roles: ['board_analyst'] },
 	'/(admin)/beheer': { kind: 'roles', roles: ['platform_admin'] },
