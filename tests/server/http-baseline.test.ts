@@ -189,6 +189,14 @@ describe('robustness', () => {
 		expect(health.status).toBe(200);
 	});
 
+	it('shows the 404 page in English for a visitor who chose English', async () => {
+		const response = await fetch(`${app.origin}/bestaat-niet`, { headers: { cookie: 'PARAGLIDE_LOCALE=en' } });
+		expect(response.status).toBe(404);
+		const html = await response.text();
+		expect(html).toContain('<html lang="en">');
+		expect(html).toContain('Page not found');
+	});
+
 	it('shows a 404 page in the layout, in Dutch, without a stack trace', async () => {
 		const response = await fetch(`${app.origin}/bestaat-niet`);
 		expect(response.status).toBe(404);
