@@ -3,10 +3,10 @@
  * on and once with it off, against the built app on a fresh database.
  * Build first: `flock /tmp/pw-build.lock npx vite build`, then `npx playwright test`.
  */
-import { defineConfig, type PlaywrightTestOptions } from '@playwright/test';
+import { defineConfig, type PlaywrightWorkerOptions } from '@playwright/test';
 import { DATA_DIR, ORIGIN, PORT } from './tests/e2e/support/environment';
 
-const chromium: Partial<PlaywrightTestOptions> & { browserName: 'chromium' } = {
+const chromium: Pick<PlaywrightWorkerOptions, 'browserName' | 'launchOptions'> = {
 	browserName: 'chromium',
 	launchOptions: {
 		executablePath: '/usr/bin/chromium',
@@ -29,7 +29,7 @@ export default defineConfig({
 	globalSetup: './tests/e2e/support/global-setup.ts',
 	use: {
 		baseURL: ORIGIN,
-		// Dutch is the default language; the browser's preference would otherwise pick English (en-US).
+		// A Dutch browser, like most visitors' (the app itself ignores Accept-Language: docs/decisions/0005).
 		locale: 'nl-NL',
 		timezoneId: 'Europe/Amsterdam',
 		serviceWorkers: 'block',
@@ -45,7 +45,8 @@ export default defineConfig({
 		url: `${ORIGIN}/healthz`,
 		reuseExistingServer: false,
 		timeout: 30_000,
-		stdout: 'ignore',
+		// E2E_SERVER_LOG=1 shows the server's log lines (JSON) among the test output.
+		stdout: process.env.E2E_SERVER_LOG ? 'pipe' : 'ignore',
 		stderr: 'pipe',
 		env: {
 			HOST: '127.0.0.1',
@@ -54,7 +55,7 @@ export default defineConfig({
 			ORIGIN,
 			DATA_DIR,
 			BODY_SIZE_LIMIT: '2M',
-			LOG_LEVEL: 'warn',
+			LOG_LEVEL: process.env.E2E_SERVER_LOG ? 'info' : 'warn',
 			// SQLite and the outbox table, whatever the shell has set: the tests read both.
 			DATABASE_URL: '',
 			SMTP_URL: ''

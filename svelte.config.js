@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build', precompress: false }),
+		// Absolute asset paths: the 403 and 503 pages are rendered for other URLs (hooks.server.ts renderAs),
+		// where relative ./_app links would point into the wrong folder.
+		paths: { relative: false },
 		// SECURITY.md: no 'unsafe-inline' or 'unsafe-eval'. SvelteKit adds hashes or nonces for its own inline scripts.
 		csp: {
 			mode: 'auto',

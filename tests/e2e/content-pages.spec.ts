@@ -31,15 +31,3 @@ for (const { path, heading } of CONTENT_PAGES) {
 		await expect(page.locator('link[rel="modulepreload"]'), 'preloaded modules').toHaveCount(0);
 	});
 }
-
-test('the footer links to the privacy and accessibility statements', async ({ page }) => {
-	await page.goto(paths.home);
-	await arrive(page, paths.home, t('home_title'));
-	const footer = page.getByRole('contentinfo');
-
-	await footer.getByRole('link', { name: t('footer_privacy') }).click();
-	await arrive(page, paths.privacy, t('privacy_title'));
-
-	await footer.getByRole('link', { name: t('footer_accessibility') }).click();
-	await arrive(page, paths.accessibility, t('a11y_title'));
-});

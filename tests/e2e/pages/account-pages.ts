@@ -2,7 +2,7 @@
 import type { Locator, Page, Response } from '@playwright/test';
 import { paths } from '../../../src/lib/paths';
 import { expect } from '../support/fixtures';
-import { t } from '../support/messages';
+import { t, type Locale } from '../support/messages';
 import { arrive, submit } from './common';
 
 const RESET_PATH = new URL(paths.resetPassword('x'), 'http://localhost').pathname;
@@ -145,8 +145,8 @@ export class TwoFactorSetupPage {
 export class AccountPage {
 	constructor(private readonly page: Page) {}
 
-	async expectLoaded(): Promise<void> {
-		await arrive(this.page, paths.account, t('account_title'));
+	async expectLoaded(locale: Locale = 'nl'): Promise<void> {
+		await arrive(this.page, paths.account, t('account_title', {}, locale));
 	}
 
 	/** The value in the summary list next to a key, e.g. the state of two-step log-in. */

@@ -25,7 +25,21 @@ export async function submit(page: Page, button: Locator): Promise<Response> {
 	const response = await posted;
 	await navigated;
 	await page.waitForLoadState('load');
+	await explainCrossSiteRefusal(response);
 	return response;
+}
+
+/** SvelteKit's origin check answers 403 with this text; say plainly why, instead of a bare status. */
+async function explainCrossSiteRefusal(response: Response): Promise<void> {
+	if (response.status() !== 403) return;
+	const body = await response.text().catch(() => '');
+	if (!body.includes('Cross-site POST form submissions are forbidden')) return;
+	const origin = await response.request().headerValue('origin');
+	const why =
+		origin === 'null'
+			? 'Browsers send "Origin: null" from a page with Referrer-Policy: no-referrer (src/lib/server/http/security-headers.ts).'
+			: `It does not match the ORIGIN the server was started with (STACK.md pitfall 2).`;
+	throw new Error(`The app refused the form POST to ${response.url()} as cross-site (403): the browser sent Origin: ${origin}. ${why}`);
 }
 
 export class Header {

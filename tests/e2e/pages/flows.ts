@@ -2,7 +2,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { paths } from '../../../src/lib/paths';
 import { expect } from '../support/fixtures';
-import { t } from '../support/messages';
+import { t, type Locale } from '../support/messages';
 import { linkIn, waitForMail } from '../support/database';
 import { Authenticator } from '../support/totp';
 import { arrive } from './common';
@@ -27,9 +27,10 @@ export async function register(page: Page, parent: Registration): Promise<void> 
 	await arrive(page, paths.registerDone, t('auth_register_done_title'));
 }
 
-/** Opens the link from the verification mail and presses the button. */
-export async function verifyAddress(page: Page, email: string): Promise<void> {
-	const mail = await waitForMail(email, t('mail_verify_subject'));
+/** Opens the link from the verification mail (in the language chosen for mail) and presses the button. */
+export async function verifyAddress(page: Page, email: string, mailLocale: Locale = 'nl'): Promise<void> {
+	const mail = await waitForMail(email, t('mail_verify_subject', {}, mailLocale));
+	expect(mail.locale).toBe(mailLocale);
 	const verify = new VerifyEmailPage(page);
 	await verify.open(linkIn(mail, paths.verifyEmailBase));
 	await verify.confirm();
@@ -38,7 +39,7 @@ export async function verifyAddress(page: Page, email: string): Promise<void> {
 export async function registerAndVerify(page: Page, parent: Registration): Promise<void> {
 	await new RegisterPage(page).goto();
 	await register(page, parent);
-	await verifyAddress(page, parent.email);
+	await verifyAddress(page, parent.email, parent.locale);
 }
 
 /** Opens the log-in page and logs in with the password; the caller checks where it lands. */

@@ -3,6 +3,7 @@
  * nothing. axe cannot run with JavaScript off (STACK.md pitfall 4), so there the page is checked for the
  * basics a screen reader needs: a language, a title, one h1, a main landmark.
  */
+import { createHash } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { markChecked } from './page-coverage';
@@ -47,10 +48,27 @@ export async function checkA11y(page: Page): Promise<void> {
 	await expect(page.locator('h1'), `one h1 on ${where}`).toHaveCount(1);
 	await expect(page.getByRole('main'), `a main landmark on ${where}`).toHaveCount(1);
 
-	if (javaScriptEnabled()) {
+	const seen = javaScriptEnabled() ? await fingerprint(page) : '';
+	if (javaScriptEnabled() && !passed.has(seen)) {
 		const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
 		const violations = results.violations as AxeViolation[];
-		expect(violations, `axe found accessibility problems on ${page.url()}:\n\n${formatViolations(violations)}\n`).toEqual([]);
+		expect(
+			violations.map((v) => `${v.id} (${v.nodes.length}×)`),
+			`axe found accessibility problems on ${page.url()}:\n\n${formatViolations(violations)}\n`
+		).toEqual([]);
+		passed.add(seen);
 	}
 	markChecked(page);
+}
+
+/**
+ * The pages are rendered on the server and run no script, so the same markup at the same path and
+ * screen size is the same page: axe's verdict on it cannot change within a run. Remembering the pages
+ * that passed keeps the run fast. (The path counts because relative links to stylesheets depend on it.)
+ */
+const passed = new Set<string>();
+
+async function fingerprint(page: Page): Promise<string> {
+	const key = [new URL(page.url()).pathname, page.viewportSize(), await page.content()];
+	return createHash('sha256').update(JSON.stringify(key)).digest('hex');
 }

@@ -4,7 +4,10 @@
  */
 export function securityHeaders(headers: Headers, options: { secure: boolean; personal: boolean }): void {
 	headers.set('x-content-type-options', 'nosniff');
-	headers.set('referrer-policy', 'no-referrer');
+	// 'same-origin', not 'no-referrer': with no-referrer browsers send `Origin: null` on our own form posts,
+	// and SvelteKit's CSRF origin check must refuse those. Other sites still get no referrer at all
+	// (docs/decisions/0006-referrer-policy.md).
+	headers.set('referrer-policy', 'same-origin');
 	headers.set('x-frame-options', 'DENY');
 	headers.set('cross-origin-opener-policy', 'same-origin');
 	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');

@@ -18,7 +18,7 @@ import {
 import { requiresSecondFactor } from '$lib/auth/roles';
 import { RateLimitedError } from '$lib/server/errors';
 import { failWith, parseForm } from '$lib/server/http/form';
-import { rateLimitedMessage } from '$lib/server/http/respond';
+import { orHttpError, rateLimitedMessage } from '$lib/server/http/respond';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -29,7 +29,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	if (actor.secondFactorEnabled) {
 		return { enabled: true as const, recoveryCodesLeft: await countUnusedRecoveryCodes(db, actor.userId), canDisable };
 	}
-	const setup = await beginTotpSetup(db, actor.userId);
+	const setup = await orHttpError(() => beginTotpSetup(db, actor.userId));
 	// The QR code is inline SVG made on the server: no script and no request to another host.
 	const qrSvg = await QRCode.toString(setup.uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 	return { enabled: false as const, secret: setup.secret.replace(/(.{4})/g, '$1 ').trim(), qrSvg, required: mustSetUpSecondFactor(actor), canDisable };
@@ -70,6 +70,8 @@ export const actions: Actions = {
 		if (locals.sessionId) await deleteSession(db, locals.sessionId);
 		const { token } = await createSession(db, actor.userId, { pendingSecondFactor: false, policy: config().session });
 		setSessionCookie(cookies, token);
+		// The page's load runs again after this action: it must see the account as it is now.
+		locals.actor = { ...actor, secondFactorEnabled: true };
 		return { recoveryCodes: codes };
 	},
 	regenerate: async (event) => {
@@ -81,6 +83,7 @@ export const actions: Actions = {
 		const checked = await checkPassword(event);
 		if ('failure' in checked) return checked.failure;
 		await disableTotp(database(), checked.actor.userId);
+		event.locals.actor = { ...checked.actor, secondFactorEnabled: false };
 		return { disabled: true };
 	}
 };
