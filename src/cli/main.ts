@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import { config, ConfigError } from '../lib/server/config';
 import { openDatabase, isReachable, type Db } from '../lib/server/db/connect';
 import { migrateToLatest } from '../lib/server/db/migrate';
+import { seedReferenceData } from '../lib/server/reference-data/seed';
 import { createVerifiedUser, normaliseEmail } from '../lib/server/auth/account.service';
 import { hashPassword } from '../lib/server/auth/password-hash';
 import { findUserByEmail, findRoles, insertRole, updateUser } from '../lib/server/auth/user.repository';
@@ -36,6 +37,7 @@ async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
 	const handle = openDatabase(config().database);
 	try {
 		await migrateToLatest(handle.db);
+		await seedReferenceData(handle.db);
 		return await work(handle.db);
 	} finally {
 		await handle.close();
@@ -128,6 +130,7 @@ async function main(argv: string[]): Promise<void> {
 			const handle = openDatabase(config().database);
 			try {
 				const applied = await migrateToLatest(handle.db);
+				await seedReferenceData(handle.db);
 				console.log(applied.length ? `Applied: ${applied.join(', ')}.` : 'The database schema was already up to date.');
 			} finally {
 				await handle.close();

@@ -14,12 +14,18 @@ export const paths = {
 	twoFactor: '/account/tweestapsverificatie',
 	changePassword: '/account/wachtwoord',
 	language: '/taal',
+	guide: '/gids',
+	guidePage: (slug: string) => `/gids/${slug}`,
+	help: '/hulp',
 	privacy: '/privacy',
 	accessibility: '/toegankelijkheid',
 	school: '/school',
 	board: '/bestuur',
 	admin: '/beheer',
 	adminOutbox: '/beheer/uitgaande-mail',
+	adminHelp: '/beheer/hulplijnen',
+	adminHelpNew: '/beheer/hulplijnen/nieuw',
+	adminHelpEdit: (id: string) => `/beheer/hulplijnen/${encodeURIComponent(id)}`,
 	healthz: '/healthz',
 	readyz: '/readyz'
 } as const;

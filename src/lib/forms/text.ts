@@ -37,11 +37,15 @@ export function fieldErrors(issues: readonly v.BaseIssue<unknown>[]): FieldError
 	return errors;
 }
 
-/** Form values as plain strings, to send back to the page so nothing the user typed is lost. */
+/**
+ * Form values as plain strings, to send back to the page so nothing the user typed is lost.
+ * A field sent more than once (a group of checkboxes) comes back comma-separated.
+ */
 export function formValues(data: FormData, omit: readonly string[] = []): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [key, value] of data) {
-		if (typeof value === 'string' && !omit.includes(key)) values[key] = value;
+		if (typeof value !== 'string' || omit.includes(key)) continue;
+		values[key] = key in values ? `${values[key]},${value}` : value;
 	}
 	return values;
 }

@@ -36,11 +36,18 @@ function walk(dir: string, found: Map<string, RouteFile>): void {
 	}
 }
 
+/** A real value for each route parameter, so the walk reaches the page itself rather than a 404. */
+const EXAMPLE_PARAMS: Record<string, string> = {
+	slug: 'pesten-herkennen',
+	// A seeded help directory record.
+	id: 'kindertelefoon'
+};
+
 function toUrl(id: string): string {
 	const url = id
 		.split('/')
 		.filter((part) => part && !/^\(.*\)$/.test(part))
-		.map((part) => part.replace(/\[\.{0,3}([^\]]+)\]/g, '00000000-0000-4000-8000-000000000000'))
+		.map((part) => part.replace(/\[\.{0,3}([^\]]+)\]/g, (_, name: string) => EXAMPLE_PARAMS[name] ?? '00000000-0000-4000-8000-000000000000'))
 		.join('/');
 	return `/${url}`;
 }

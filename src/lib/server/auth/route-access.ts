@@ -21,6 +21,9 @@ const PUBLIC: RouteAccess = { kind: 'public' };
 /** Keyed by SvelteKit route id. */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(public)': PUBLIC,
+	'/(public)/gids': PUBLIC,
+	'/(public)/gids/[slug]': PUBLIC,
+	'/(public)/hulp': PUBLIC,
 	'/(public)/privacy': PUBLIC,
 	'/(public)/toegankelijkheid': PUBLIC,
 	'/(public)/geen-toegang': PUBLIC,
@@ -42,7 +45,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(school)/school': { kind: 'roles', roles: SCHOOL_ROLES },
 	'/(board)/bestuur': { kind: 'roles', roles: ['board_analyst'] },
 	'/(admin)/beheer': { kind: 'roles', roles: ['platform_admin'] },
-	'/(admin)/beheer/uitgaande-mail': { kind: 'roles', roles: ['platform_admin'] }
+	'/(admin)/beheer/uitgaande-mail': { kind: 'roles', roles: ['platform_admin'] },
+	'/(admin)/beheer/hulplijnen': { kind: 'roles', roles: ['platform_admin'] },
+	'/(admin)/beheer/hulplijnen/nieuw': { kind: 'roles', roles: ['platform_admin'] },
+	'/(admin)/beheer/hulplijnen/[id]': { kind: 'roles', roles: ['platform_admin'] }
 };
 
 export function accessFor(routeId: string): RouteAccess | undefined {

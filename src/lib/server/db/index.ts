@@ -4,6 +4,7 @@
 import { config } from '../config';
 import { openDatabase, type DatabaseHandle, type Db } from './connect';
 import { migrateToLatest } from './migrate';
+import { seedReferenceData } from '../reference-data/seed';
 
 let handle: DatabaseHandle | undefined;
 
@@ -11,6 +12,7 @@ export async function startDatabase(): Promise<DatabaseHandle> {
 	if (handle) return handle;
 	handle = openDatabase(config().database);
 	await migrateToLatest(handle.db);
+	await seedReferenceData(handle.db);
 	return handle;
 }
 

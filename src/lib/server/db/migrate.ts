@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect';
 import * as m001 from './migrations/001-foundation';
+import * as m002 from './migrations/002-help-directory-and-audit';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
-	'001-foundation': m001
+	'001-foundation': m001,
+	'002-help-directory-and-audit': m002
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -99,6 +99,54 @@ export interface RateLimitTable {
 	count: number;
 }
 
+export interface HelpResourceTable {
+	id: string;
+	name: string;
+	description_nl: string;
+	description_en: string | null;
+	when_to_use_nl: string;
+	when_to_use_en: string | null;
+	phone: string | null;
+	phone_verified: Flag;
+	website: string | null;
+	website_verified: Flag;
+	hours: string | null;
+	hours_verified: Flag;
+	always_open: Flag;
+	ages: string | null;
+	/** JSON arrays. */
+	channels: string;
+	audiences: string;
+	topics: string;
+	source_url: string;
+	caveats: string | null;
+	/** yyyy-mm-dd */
+	last_checked: string;
+	retired_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AuditEventTable {
+	id: string;
+	seq: number;
+	actor_user_id: string | null;
+	action: string;
+	subject_type: string;
+	subject_id: string;
+	/** JSON: what changed, never personal data of children. */
+	detail: string;
+	created_at: string;
+	prev_hash: string;
+	hash: string;
+}
+
+export interface AuditChainHeadTable {
+	id: number;
+	seq: number;
+	hash: string;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -109,6 +157,9 @@ export interface Database {
 	school: SchoolTable;
 	mail_outbox: MailOutboxTable;
 	rate_limit: RateLimitTable;
+	help_resource: HelpResourceTable;
+	audit_event: AuditEventTable;
+	audit_chain_head: AuditChainHeadTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -116,3 +167,5 @@ export type NewUser = Insertable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type School = Selectable<SchoolTable>;
 export type MailOutboxEntry = Selectable<MailOutboxTable>;
+export type HelpResourceRow = Selectable<HelpResourceTable>;
+export type AuditEvent = Selectable<AuditEventTable>;

@@ -21,7 +21,12 @@ export async function parseForm<S extends v.GenericSchema>(request: Request, sch
 	const data = await request.formData();
 	const values = formValues(data, SECRET_FIELDS);
 	const input: Record<string, unknown> = {};
-	for (const [key, value] of data) if (typeof value === 'string') input[key] = value;
+	for (const [key, value] of data) {
+		if (typeof value !== 'string') continue;
+		// A field sent more than once (a group of checkboxes) becomes a list.
+		const previous = input[key];
+		input[key] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value];
+	}
 	const result = v.safeParse(schema, input);
 	if (!result.success) {
 		return { ok: false, failure: fail(400, { values, errors: translateErrors(fieldErrors(result.issues)) }) };

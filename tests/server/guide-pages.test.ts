@@ -1,0 +1,104 @@
+/**
+ * Every guide page and the help directory, in both languages, against the built app: they answer,
+ * ship no JavaScript, stay within 14 KB of HTML and CSS (gzip), and shrug off hostile query strings.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../src/lib/server/testing/test-database';
+import { allGuidePages } from '../../src/lib/server/guide/guide-content';
+import { startApp, type AppServer } from './support/app-server';
+
+let app: AppServer;
+const cssCache = new Map<string, number>();
+
+beforeAll(async () => {
+	app = await startApp({ DATA_DIR: makeTempDir('pw-guide-') });
+});
+afterAll(async () => app?.stop());
+
+async function getPage(url: string, locale: 'nl' | 'en') {
+	const response = await fetch(app.origin + url, { headers: { cookie: `PARAGLIDE_LOCALE=${locale}` } });
+	const html = await response.text();
+	let css = 0;
+	for (const match of html.matchAll(/<link href="(\/_app\/[^"]+\.css)" rel="stylesheet">/g)) {
+		if (!cssCache.has(match[1]!)) cssCache.set(match[1]!, gzipSync(await (await fetch(app.origin + match[1])).text()).length);
+		css += cssCache.get(match[1]!)!;
+	}
+	return { status: response.status, html, weight: gzipSync(html).length + css };
+}
+
+const guideUrls = [...new Set(allGuidePages().map((p) => `/gids/${p.slug}`))];
+
+describe.each(['nl', 'en'] as const)('content pages in %s', (locale) => {
+	it.each(['/', '/gids', '/hulp', '/privacy', '/toegankelijkheid', ...guideUrls])('%s: 200, no JavaScript, at most 14 KB gzip', async (url) => {
+		const page = await getPage(url, locale);
+		expect(page.status).toBe(200);
+		expect(page.html).toContain(`<html lang="${locale}">`);
+		expect(page.html).not.toMatch(/<script/i);
+		expect(page.weight).toBeLessThanOrEqual(14 * 1024);
+	});
+});
+
+describe('guide pages', () => {
+	it('carry a title, description, canonical link and Open Graph tags', async () => {
+		const { html } = await getPage('/gids/pesten-herkennen', 'nl');
+		expect(html).toMatch(/<title>[^<]+ – Pestwijzer<\/title>/);
+		expect(html).toMatch(/<meta name="description" content="[^"]{10,}"/);
+		expect(html).toContain(`<link rel="canonical" href="${app.origin}/gids/pesten-herkennen"`);
+		expect(html).toMatch(/<meta property="og:title" content="[^"]+"/);
+	});
+
+	it('show 113 and 112 on pages about distress', async () => {
+		for (const url of ['/gids/hulp-voor-uw-kind', '/gids/voor-leerlingen', '/hulp']) {
+			const { html } = await getPage(url, 'nl');
+			expect(html, url).toContain('href="tel:113"');
+			expect(html, url).toContain('href="tel:112"');
+		}
+	});
+
+	it('show the step-by-step navigation on the step plan pages', async () => {
+		const { html } = await getPage('/gids/stappenplan-buiten-school', 'nl');
+		expect(html).toContain('aria-current="step"');
+		expect(html).toContain('href="/gids/stappenplan-in-school"');
+		expect(html).toContain('href="/gids/als-school-te-weinig-doet"');
+	});
+
+	it('list every programme of the catalogue with its sources, and the Week Tegen Pesten dates', async () => {
+		const programmes: { name: string }[] = JSON.parse(fs.readFileSync(path.resolve('src/lib/server/reference-data/anti-bullying-programmes.json'), 'utf8'));
+		const { html } = await getPage('/gids/anti-pestprogrammas', 'nl');
+		for (const p of programmes) expect(html).toContain(p.name.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+		const week = await getPage('/gids/week-tegen-pesten', 'nl');
+		const year = new Date().getUTCFullYear();
+		expect(week.html).toContain(`Week Tegen Pesten ${year}:`);
+		expect(week.html).toContain(`Week Tegen Pesten ${year + 1}:`);
+	});
+
+	it('answers 404 for a page that does not exist', async () => {
+		expect((await getPage('/gids/bestaat-niet', 'nl')).status).toBe(404);
+	});
+});
+
+describe('help directory filters', () => {
+	it('filters by audience and topic with a plain GET form', async () => {
+		const { html } = await getPage('/hulp?voor=child&onderwerp=suicidal_thoughts', 'nl');
+		expect(html).toContain('113 Zelfmoordpreventie');
+		expect(html).not.toContain('Landelijke Klachtencommissie');
+		expect(html).toMatch(/value="child" checked/);
+	});
+
+	it.each([
+		['markup', '<script>alert(1)</script>'],
+		['SQL', "' OR 1=1 --"],
+		['emoji', '😀'],
+		['10 000 characters', 'x'.repeat(10_000)],
+		['a path', '../../etc/passwd']
+	])('treats %s as no filter, without reflecting it', async (_, bad) => {
+		const { status, html } = await getPage(`/hulp?voor=${encodeURIComponent(bad)}&onderwerp=${encodeURIComponent(bad.slice(0, 100))}`, 'nl');
+		expect(status).toBe(200);
+		expect(html).not.toContain('<script>alert(1)');
+		expect(html).not.toContain('OR 1=1');
+		expect(html).toContain('De Kindertelefoon');
+	});
+});
