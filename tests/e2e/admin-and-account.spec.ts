@@ -29,6 +29,7 @@ function createAdmin(email: string): string {
 }
 
 test('a platform admin sets up two-step log-in, reads the outbox and chooses a new password', async ({ page }, testInfo) => {
+	test.slow();
 	const email = `beheer-${testInfo.project.name}-${Date.now().toString(36)}@voorbeeld.test`;
 	const password = createAdmin(email);
 	await logIn(page, email, password);
@@ -116,4 +117,57 @@ test('the log-out page and the 404 page', async ({ page }, testInfo) => {
 	const missing = await page.goto('/bestaat-niet');
 	expect(missing?.status()).toBe(404);
 	await arrive(page, '/bestaat-niet', t('error_not_found_title'));
+});
+
+test('a platform admin adds a helpline, sees it on the help page, and retires it again', async ({ page }, testInfo) => {
+	// Many pages, each through axe: more than the default 30 seconds on a busy 2-core machine.
+	test.slow();
+	const email = `hulp-${testInfo.project.name}-${Date.now().toString(36)}@voorbeeld.test`;
+	await logIn(page, email, createAdmin(email));
+	await new AccountPage(page).expectLoaded();
+	await page.goto(paths.adminHelp);
+	await setUpTwoFactor(page);
+	await page.goto(paths.adminHelp);
+	await arrive(page, paths.adminHelp, t('admin_help_title'));
+	await expect(main(page).getByRole('link', { name: 'De Kindertelefoon' })).toBeVisible();
+	await main(page).getByRole('link', { name: t('admin_help_new') }).click();
+	await arrive(page, paths.adminHelpNew, t('admin_help_new'));
+
+	const name = `Testlijn ${testInfo.project.name} ${Date.now().toString(36)}`;
+	await page.getByLabel(t('admin_help_field_name'), { exact: true }).fill(name);
+	await page.getByLabel(t('admin_help_field_website'), { exact: true }).fill('http://niet-veilig.example');
+	const bad = await submit(page, main(page).getByRole('button', { name: t('admin_help_save') }));
+	expect(bad.status()).toBe(400);
+	await arrive(page, paths.adminHelpNew, t('admin_help_new'));
+	await expect(page.getByRole('alert').getByRole('link', { name: t('help_error_url') })).toBeVisible();
+	await expect(page.getByLabel(t('admin_help_field_name'), { exact: true })).toHaveValue(name);
+
+	await page.getByLabel(t('admin_help_field_description_nl'), { exact: true }).fill('Een hulplijn om mee te testen.');
+	await page.getByLabel(t('admin_help_field_when_nl'), { exact: true }).fill('Alleen in tests.');
+	await page.getByLabel(t('admin_help_field_phone'), { exact: true }).fill('0800-1234567');
+	await page.getByRole('group', { name: t('admin_help_field_phone') }).getByLabel(t('admin_help_field_verified')).check();
+	await page.getByLabel(t('admin_help_field_website'), { exact: true }).fill('https://voorbeeld.example');
+	await page.getByRole('group', { name: t('admin_help_field_audiences') }).getByLabel(t('help_audience_parent')).check();
+	await page.getByRole('group', { name: t('admin_help_field_topics') }).getByLabel(t('help_topic_bullying'), { exact: true }).check();
+	await page.getByLabel(t('admin_help_field_source'), { exact: true }).fill('https://voorbeeld.example/bron');
+	const created = await submit(page, main(page).getByRole('button', { name: t('admin_help_save') }));
+	expect(created.status()).toBe(303);
+	const editPath = new URL(page.url()).pathname;
+	await arrive(page, editPath, `${t('admin_help_edit')}: ${name}`);
+	await expect(page.getByRole('alert').filter({ hasText: t('admin_help_created') })).toBeVisible();
+	await expect(main(page).getByText('help.create')).toBeVisible();
+
+	await page.goto(`${paths.help}?voor=parent`);
+	await arrive(page, paths.help, t('help_title'));
+	await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+	await expect(page.getByRole('link', { name: '0800-1234567' })).toHaveAttribute('href', 'tel:08001234567');
+
+	await page.goto(editPath);
+	await arrive(page, editPath, `${t('admin_help_edit')}: ${name}`);
+	await submit(page, main(page).getByRole('button', { name: t('admin_help_retire') }));
+	await arrive(page, editPath, `${t('admin_help_edit')}: ${name}`);
+	await expect(main(page).getByText('help.retire')).toBeVisible();
+	await page.goto(`${paths.help}?voor=parent`);
+	await arrive(page, paths.help, t('help_title'));
+	await expect(page.getByRole('heading', { level: 2, name })).toHaveCount(0);
 });
