@@ -24,6 +24,7 @@ export const paths = {
 	admin: '/beheer',
 	adminOutbox: '/beheer/uitgaande-mail',
 	adminHelp: '/beheer/hulplijnen',
+	adminFeedback: '/beheer/feedback',
 	adminHelpNew: '/beheer/hulplijnen/nieuw',
 	adminHelpEdit: (id: string) => `/beheer/hulplijnen/${encodeURIComponent(id)}`,
 	healthz: '/healthz',

@@ -102,3 +102,45 @@ describe('help directory filters', () => {
 		expect(html).toContain('De Kindertelefoon');
 	});
 });
+
+describe('"Goed artikel?" feedback', () => {
+	async function post(url: string, body: Record<string, string>, ip?: string) {
+		return fetch(app.origin + url, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { accept: 'text/html', origin: app.origin, 'content-type': 'application/x-www-form-urlencoded', ...(ip ? { 'x-forwarded-for': ip } : {}) },
+			body: new URLSearchParams(body)
+		});
+	}
+
+	it('thanks the reader, works without JavaScript', async () => {
+		const response = await post('/gids/online-pesten', { helpful: 'ja', comment: 'Duidelijk.' });
+		expect(response.status).toBe(200);
+		expect(await response.text()).toContain('Bedankt! Uw antwoord helpt ons de gids beter te maken.');
+	});
+
+	it('refuses a 100 KB comment with a clear message and keeps it', async () => {
+		const comment = 'a'.repeat(100 * 1024);
+		const response = await post('/gids/pesten-herkennen', { helpful: 'nee', comment });
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('Uw opmerking mag hoogstens 1000 tekens hebben.');
+		expect(html).toContain(comment);
+	});
+
+	it('refuses a missing choice and an unknown page', async () => {
+		const missing = await post('/gids/pesten-herkennen', { comment: 'x' });
+		expect(missing.status).toBe(400);
+		expect(await missing.text()).toContain('Kies Ja of Nee.');
+		expect((await post('/gids/bestaat-niet', { helpful: 'ja' })).status).toBe(404);
+	});
+
+	it('refuses a repeat flood from one sender with a calm message', async () => {
+		const statuses: number[] = [];
+		for (let i = 0; i < 5; i++) statuses.push((await post('/gids/samen-opschrijven', { helpful: 'ja' })).status);
+		expect(statuses.slice(0, 3)).toEqual([200, 200, 200]);
+		expect(statuses[3]).toBe(429);
+		const html = await (await post('/gids/samen-opschrijven', { helpful: 'ja' })).text();
+		expect(html).toContain('U heeft het te vaak geprobeerd.');
+	});
+});

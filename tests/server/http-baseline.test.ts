@@ -103,6 +103,15 @@ describe('registration with bad input', () => {
 		expect(count('mail_outbox')).toBe(mails);
 	});
 
+	it('answers a tampered form (a field left out) in plain Dutch, not with library English', async () => {
+		const { locale: _, ...withoutLocale } = good;
+		const response = await post('/registreren', { ...withoutLocale, email: 'tamper@example.nl' });
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('Dit veld is niet goed ingevuld.');
+		expect(html).not.toMatch(/Invalid (key|type)/);
+	});
+
 	it('answers in English when the visitor chose English', async () => {
 		const response = await fetch(`${app.origin}/registreren`, {
 			method: 'POST',

@@ -16,9 +16,12 @@ export function translate(key: string, params: Record<string, string | number> =
 	return (m[key] as (p: Record<string, string | number>) => string)(params);
 }
 
-/** Field → message key becomes field → words in the current language. */
+/**
+ * Field → message key becomes field → words in the current language. A problem without a message key of ours
+ * (a field missing from a tampered request, say) gets a general sentence rather than the library's English.
+ */
 export function translateErrors(errors: Record<string, string>): Record<string, string> {
-	return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, translate(key)]));
+	return Object.fromEntries(Object.entries(errors).map(([field, key]) => [field, isMessageKey(key) ? translate(key) : m.form_error_invalid()]));
 }
 
 /** The page title, with "Fout:" in front when the form has errors (GOV.UK pattern, read first by screen readers). */

@@ -47,6 +47,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(admin)/beheer': { kind: 'roles', roles: ['platform_admin'] },
 	'/(admin)/beheer/uitgaande-mail': { kind: 'roles', roles: ['platform_admin'] },
 	'/(admin)/beheer/hulplijnen': { kind: 'roles', roles: ['platform_admin'] },
+	'/(admin)/beheer/feedback': { kind: 'roles', roles: ['platform_admin'] },
 	'/(admin)/beheer/hulplijnen/nieuw': { kind: 'roles', roles: ['platform_admin'] },
 	'/(admin)/beheer/hulplijnen/[id]': { kind: 'roles', roles: ['platform_admin'] }
 };

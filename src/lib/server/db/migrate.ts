@@ -2,11 +2,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-help-directory-and-audit';
+import * as m003 from './migrations/003-feedback';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
 	'001-foundation': m001,
-	'002-help-directory-and-audit': m002
+	'002-help-directory-and-audit': m002,
+	'003-feedback': m003
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -147,6 +147,16 @@ export interface AuditChainHeadTable {
 	hash: string;
 }
 
+export interface FeedbackTable {
+	id: string;
+	page: string;
+	locale: string;
+	helpful: Flag;
+	comment: string | null;
+	/** yyyy-mm-dd */
+	created_on: string;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -160,6 +170,7 @@ export interface Database {
 	help_resource: HelpResourceTable;
 	audit_event: AuditEventTable;
 	audit_chain_head: AuditChainHeadTable;
+	feedback: FeedbackTable;
 }
 
 export type User = Selectable<UserTable>;
