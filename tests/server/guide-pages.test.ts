@@ -144,3 +144,20 @@ describe('"Goed artikel?" feedback', () => {
 		expect(html).toContain('U heeft het te vaak geprobeerd.');
 	});
 });
+
+describe('sitemap and robots', () => {
+	it('lists every guide page with its review date, and no personal page', async () => {
+		const response = await fetch(`${app.origin}/sitemap.xml`);
+		expect(response.headers.get('content-type')).toContain('application/xml');
+		const xml = await response.text();
+		for (const url of guideUrls) expect(xml).toContain(`<loc>${app.origin}${url}</loc><lastmod>`);
+		expect(xml).toContain(`<loc>${app.origin}/hulp</loc>`);
+		expect(xml).not.toMatch(/account|beheer|inloggen/);
+	});
+
+	it('robots.txt keeps crawlers out of personal pages and names the sitemap', async () => {
+		const text = await (await fetch(`${app.origin}/robots.txt`)).text();
+		expect(text).toContain('Disallow: /account');
+		expect(text).toContain(`Sitemap: ${app.origin}/sitemap.xml`);
+	});
+});

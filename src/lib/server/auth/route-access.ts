@@ -29,6 +29,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(public)/geen-toegang': PUBLIC,
 	'/(public)/niet-beschikbaar': PUBLIC,
 	'/taal': PUBLIC,
+	'/sitemap.xml': PUBLIC,
+	'/robots.txt': PUBLIC,
 	'/healthz': PUBLIC,
 	'/readyz': PUBLIC,
 	'/(auth)/inloggen': PUBLIC,

@@ -1,0 +1,9 @@
+/** Search engines may read the public pages; account and staff pages are none of their business. */
+import { config } from '$lib/server/config';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = () =>
+	new Response(
+		['User-agent: *', 'Disallow: /account', 'Disallow: /beheer', 'Disallow: /school', 'Disallow: /bestuur', 'Disallow: /inloggen', 'Disallow: /registreren', `Sitemap: ${config().origin}/sitemap.xml`, ''].join('\n'),
+		{ headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=3600' } }
+	);

@@ -1,0 +1,32 @@
+/** The public pages for search engines: home, guide, help, statements. Personal pages are never listed. */
+import { config } from '$lib/server/config';
+import { allGuidePages } from '$lib/server/guide/guide-content';
+import { paths } from '$lib/paths';
+import type { RequestHandler } from './$types';
+
+function escapeXml(text: string): string {
+	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export const GET: RequestHandler = () => {
+	const origin = config().origin;
+	const guide = new Map<string, string>();
+	for (const page of allGuidePages()) {
+		const known = guide.get(page.slug);
+		if (!known || page.lastReviewed > known) guide.set(page.slug, page.lastReviewed);
+	}
+	const entries: { loc: string; lastmod?: string }[] = [
+		{ loc: paths.home },
+		{ loc: paths.guide },
+		...[...guide].map(([slug, lastmod]) => ({ loc: paths.guidePage(slug), lastmod })),
+		{ loc: paths.help },
+		{ loc: paths.privacy },
+		{ loc: paths.accessibility }
+	];
+	const body = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${entries.map((e) => `  <url><loc>${escapeXml(origin + e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`).join('\n')}
+</urlset>
+`;
+	return new Response(body, { headers: { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=3600' } });
+};
