@@ -17,6 +17,7 @@ export const paths = {
 	guide: '/gids',
 	guidePage: (slug: string) => `/gids/${slug}`,
 	help: '/hulp',
+	search: '/zoeken',
 	privacy: '/privacy',
 	accessibility: '/toegankelijkheid',
 	school: '/school',

@@ -161,3 +161,45 @@ describe('sitemap and robots', () => {
 		expect(text).toContain(`Sitemap: ${app.origin}/sitemap.xml`);
 	});
 });
+
+describe('search', () => {
+	/** `q` as typed; a query that starts with % is sent as it is (already percent-encoded). */
+	async function searchFor(q: string, locale: 'nl' | 'en' = 'nl') {
+		const encoded = q.startsWith('%') ? q : encodeURIComponent(q);
+		const response = await fetch(`${app.origin}/zoeken?q=${encoded}`, { headers: { cookie: `PARAGLIDE_LOCALE=${locale}` } });
+		return { status: response.status, html: await response.text() };
+	}
+	const resultLinks = (html: string) => [...html.matchAll(/<h2><a href="([^"]+)"/g)].map((m) => m[1]);
+
+	it('finds the same pages for gepest, pesten and pester', async () => {
+		const [a, b, c] = await Promise.all(['gepest', 'pesten', 'pester'].map((q) => searchFor(q)));
+		expect(resultLinks(a!.html).length).toBeGreaterThan(3);
+		expect(resultLinks(a!.html).sort()).toEqual(resultLinks(b!.html).sort());
+		expect(resultLinks(c!.html).sort()).toEqual(resultLinks(b!.html).sort());
+	});
+
+	it('searches the help directory and the guide in the reader’s language', async () => {
+		const nl = await searchFor('zelfdoding');
+		expect(resultLinks(nl.html)).toContain('/hulp#help-113-zelfmoordpreventie');
+		const en = await searchFor('bullied', 'en');
+		expect(en.html).toContain('<html lang="en">');
+		expect(resultLinks(en.html).some((l) => l!.startsWith('/gids/'))).toBe(true);
+	});
+
+	it.each([
+		['an empty query', ''],
+		['10 000 characters', 'pesten '.repeat(1500)],
+		['SQL', "' OR 1=1; DROP TABLE app_user; --"],
+		['HTML', '<script>alert(1)</script><img src=x onerror=alert(1)>'],
+		['emoji', '😀🔥 pesten'],
+		// A lone surrogate as a browser may encode it: bytes that are not valid UTF-8.
+		['a lone surrogate', '%70est%ED%A0%80en'],
+		['a NUL byte', '%00pesten']
+	])('answers %s with a normal page and no markup of the query', async (_, q) => {
+		const { status, html } = await searchFor(q);
+		expect(status).toBe(200);
+		expect(html).not.toContain('<script>alert');
+		expect(html).not.toContain('<img src=x');
+		expect(html).toContain('<h1>Zoeken</h1>');
+	});
+});

@@ -24,6 +24,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(public)/gids': PUBLIC,
 	'/(public)/gids/[slug]': PUBLIC,
 	'/(public)/hulp': PUBLIC,
+	'/(public)/zoeken': PUBLIC,
 	'/(public)/privacy': PUBLIC,
 	'/(public)/toegankelijkheid': PUBLIC,
 	'/(public)/geen-toegang': PUBLIC,
