@@ -44,6 +44,8 @@ test('a platform admin sets up two-step log-in, reads the outbox and chooses a n
 	await main(page).getByRole('link', { name: t('admin_outbox_title') }).click();
 	await arrive(page, paths.adminOutbox, t('admin_outbox_title'));
 	await expect(main(page)).toContainText(t('admin_outbox_lead'));
+	await page.goto(paths.adminFeedback);
+	await arrive(page, paths.adminFeedback, t('admin_feedback_title'));
 
 	await page.goto(paths.changePassword);
 	await arrive(page, paths.changePassword, t('password_change_title'));

@@ -58,3 +58,38 @@ test('the help directory filters by who and what, without JavaScript too', async
 	await expect(page.getByRole('heading', { level: 2, name: 'De Kindertelefoon' })).toHaveCount(0);
 	await expect(page.getByRole('link', { name: '0800-0113' }).last()).toHaveAttribute('href', 'tel:08000113');
 });
+
+test('search finds guide pages for every form of a word, and leads to them', async ({ page }) => {
+	await page.goto(paths.home);
+	await arrive(page, paths.home, t('home_title'));
+	await page.getByRole('search').getByLabel(t('search_label')).fill('gepest');
+	await page.getByRole('search').getByRole('button', { name: t('search_button') }).click();
+	await expect(page).toHaveURL(/\/zoeken\?q=gepest/);
+	await arrive(page, paths.search, t('search_title'));
+	const results = page.locator('.search-results h2 a');
+	expect(await results.count()).toBeGreaterThan(2);
+	const first = results.first();
+	const href = (await first.getAttribute('href')) ?? '';
+	const title = (await first.innerText()).trim();
+	await first.click();
+	await arrive(page, href, title);
+});
+
+test('a search without results says so and points to the guide', async ({ page }) => {
+	await page.goto(`${paths.search}?q=${encodeURIComponent('xyzzy plugh')}`);
+	await arrive(page, paths.search, t('search_title'));
+	await expect(page.getByRole('status')).toHaveText(t('search_none', { query: 'xyzzy plugh' }));
+	await expect(page.getByRole('main').getByRole('link', { name: t('guide_title') })).toBeVisible();
+});
+
+test('a reader says whether a guide page helped, with a comment', async ({ page }) => {
+	const path = paths.guidePage('week-tegen-pesten');
+	await page.goto(path);
+	const title = await page.locator('h1').innerText();
+	await arrive(page, path, title);
+	const feedback = page.getByRole('region', { name: t('feedback_title') });
+	await feedback.getByLabel(t('feedback_comment_label')).fill('Handig om de data te zien.');
+	await feedback.getByRole('button', { name: t('feedback_yes'), exact: true }).click();
+	await arrive(page, path, title);
+	await expect(page.getByRole('region', { name: t('feedback_title') }).getByRole('status')).toHaveText(t('feedback_thanks'));
+});
