@@ -182,39 +182,7 @@ describe('search', () => {
 		expect(search(index, undefined as unknown as string, 'nl')).toEqual([]);
 	});
 
-	it('answers 100 queries over 40 documents of 3,000 words in well under 50 ms each', () => {
-		// A deterministic pseudo-random corpus: common Dutch words plus made-up ones for a realistic vocabulary size.
-		let seed = 42;
-		const random = () => {
-			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-			return seed / 2_147_483_648;
-		};
-		const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)]!;
-		const common = 'pesten gepest kind kinderen school leraar mentor ouders hulp melden online bewijs politie veilig thuis praten vriend klas'.split(' ');
-		const syllables = 'ba be bo ka ke ko la le lo ma me mo na ne no pa pe po ra re ro sa se so ta te to va ve vo'.split(' ');
-		const made = Array.from({ length: 5_000 }, () => pick(syllables) + pick(syllables) + pick(syllables) + pick(['', 'en', 'ing', 'heid', 'er']));
-		const words = () => Array.from({ length: 3_000 }, () => (random() < 0.1 ? pick(common) : pick(made))).join(' ');
-		const corpus = Array.from({ length: 40 }, (_, i) => doc({ id: `d${i}`, locale: 'nl', title: `${pick(common)} ${pick(made)}`, summary: words().slice(0, 200), body: words() }));
-
-		const buildStart = performance.now();
-		const big = buildIndex(corpus);
-		const buildMs = performance.now() - buildStart;
-
-		const queries = Array.from({ length: 100 }, (_, i) =>
-			i % 10 === 9 ? 'x'.repeat(10_000) : Array.from({ length: 1 + (i % 3) }, () => (random() < 0.5 ? pick(common) : pick(made))).join(' ')
-		);
-		let total = 0;
-		let found = 0;
-		for (const query of queries) {
-			const start = performance.now();
-			found += search(big, query, 'nl').length;
-			total += performance.now() - start;
-		}
-		const average = total / queries.length;
-		console.log(`search: built 40 x 3000 words in ${buildMs.toFixed(0)} ms; average query ${average.toFixed(3)} ms`);
-		expect(found).toBeGreaterThan(0);
-		expect(average).toBeLessThan(50);
-	});
+	// Speed is measured by `npm run bench` (the search targets), not asserted in tests.
 });
 
 describe('toPlainText and excerpt', () => {
