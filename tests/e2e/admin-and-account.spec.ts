@@ -162,7 +162,8 @@ test('a platform admin adds a helpline, sees it on the help page, and retires it
 	await page.goto(`${paths.help}?voor=parent`);
 	await arrive(page, paths.help, t('help_title'));
 	await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
-	await expect(page.getByRole('link', { name: '0800-1234567' })).toHaveAttribute('href', 'tel:08001234567');
+	// Scoped to this test's card: the other project may have its own test helpline on the page at the same time.
+	await expect(page.getByRole('article', { name }).getByRole('link', { name: '0800-1234567' })).toHaveAttribute('href', 'tel:08001234567');
 
 	await page.goto(editPath);
 	await arrive(page, editPath, `${t('admin_help_edit')}: ${name}`);
