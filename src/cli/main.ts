@@ -4,6 +4,7 @@
  *   create-admin --email <addr>  make a platform admin (prints a one-time password)
  *   demo                         load a demo board, school, one account per staff role and a parent
  *   check                        check the configuration and that the database answers
+ *   import-schools <file> [--sector po|vo|so|mbo]   import a DUO open-data school file
  */
 import crypto from 'node:crypto';
 import { config, ConfigError } from '../lib/server/config';
@@ -17,6 +18,11 @@ import { deleteAllSessions } from '../lib/server/auth/session.service';
 import { newId, nowIso } from '../lib/server/auth/tokens';
 import type { Role } from '../lib/auth/roles';
 import { SCHOOL_ROLES } from '../lib/auth/roles';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DuoFileError, readDuoFile } from '../lib/server/schools/duo-file';
+import { importSchools, sectorFromFileName, SECTORS, type Sector } from '../lib/server/schools/duo-import.service';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -24,7 +30,10 @@ Commands:
   migrate                      Bring the database to the newest schema.
   create-admin --email <addr>  Make a platform administrator; prints a one-time password.
   demo                         Load a demo board, school and accounts; prints their log-ins.
-  check                        Check the configuration and that the database answers.`;
+  check                        Check the configuration and that the database answers.
+  import-schools <file> [--sector po|vo|so|mbo]
+                               Import a DUO open-data school file (; or , separated, UTF-8 or
+                               Windows-1252); reports rows it could not read, with line numbers.`;
 
 /** 4 groups of 5 letters and digits: about 100 bits, easy to type once. */
 function generatePassword(): string {
@@ -106,10 +115,49 @@ async function demo(): Promise<void> {
 			return rows;
 		})
 	);
+	for (const file of DEMO_SCHOOL_FILES) console.log(await withDatabase((db) => importSchoolFile(db, file, sectorFromFileName(file))));
 	console.log('Demo data loaded. Log-ins (staff set up two-step log-in at their first log-in):\n');
 	const width = Math.max(...logins.map(([, email]) => email.length));
 	for (const [role, email, password] of logins) console.log(`${role.padEnd(20)} ${email.padEnd(width)}  ${password}`);
 }
+
+async function importSchoolFile(db: Db, file: string, sector: Sector): Promise<string> {
+	let bytes: Buffer;
+	try {
+		bytes = fs.readFileSync(file);
+	} catch {
+		throw new ConfigError(`The file ${file} cannot be read.`);
+	}
+	try {
+		const parsed = readDuoFile(bytes);
+		const result = await importSchools(db, parsed.rows, sector);
+		const lines = [`${path.basename(file)}: ${result.inserted} new, ${result.updated} updated (sector ${sector}, separator "${parsed.delimiter}", ${parsed.encoding}).`];
+		if (parsed.problems.length > 0) {
+			lines.push(`${parsed.problems.length} rows could not be read:`);
+			for (const problem of parsed.problems.slice(0, 50)) lines.push(`  line ${problem.line}: ${problem.reason}`);
+			if (parsed.problems.length > 50) lines.push(`  … and ${parsed.problems.length - 50} more.`);
+		}
+		return lines.join('\n');
+	} catch (error) {
+		if (error instanceof DuoFileError) throw new ConfigError(`${path.basename(file)}: ${error.message}`);
+		throw error;
+	}
+}
+
+async function importSchoolsCommand(args: string[]): Promise<void> {
+	const file = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--sector');
+	const sectorIndex = args.indexOf('--sector');
+	const given = sectorIndex >= 0 ? args[sectorIndex + 1] : undefined;
+	if (!file) throw new ConfigError('import-schools needs the path of a DUO file.');
+	if (given !== undefined && !(SECTORS as readonly string[]).includes(given)) throw new ConfigError(`--sector must be one of ${SECTORS.join(', ')}.`);
+	const sector = (given as Sector | undefined) ?? sectorFromFileName(file);
+	console.log(await withDatabase((db) => importSchoolFile(db, file, sector)));
+}
+
+/** The fictional DUO files the demo loads, shipped in fixtures/duo. */
+const DEMO_SCHOOL_FILES = ['vestigingenbo.csv', '01.-hoofdvestigingen-vo.csv'].map((name) =>
+	path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/duo', name)
+);
 
 async function check(): Promise<void> {
 	const cfg = config();
@@ -143,6 +191,8 @@ async function main(argv: string[]): Promise<void> {
 			return demo();
 		case 'check':
 			return check();
+		case 'import-schools':
+			return importSchoolsCommand(args);
 		default:
 			console.log(USAGE);
 			if (command && command !== 'help' && command !== '--help') process.exitCode = 2;

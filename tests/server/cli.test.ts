@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,8 @@ describe('command line', () => {
 		const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
 		expect(count('select count(*) as n from app_user')).toBe(9);
 		expect(count('select count(*) as n from role_assignment')).toBe(9);
-		expect(count('select count(*) as n from school')).toBe(1);
+		// The demo school plus the fictional DUO fixture files (20 primary, 12 secondary).
+		expect(count('select count(*) as n from school')).toBe(33);
 		expect(count("select count(*) as n from app_user where email_verified_at is null")).toBe(0);
 		db.close();
 	});
@@ -54,6 +56,25 @@ describe('command line', () => {
 		const missing = cli(['create-admin'], { DATA_DIR });
 		expect(missing.code).toBe(1);
 		expect(missing.err.trim()).toBe('create-admin needs --email followed by an e-mail address.');
+	});
+
+	it('import-schools reads a DUO file, reports bad rows by line number, and re-imports without duplicates', () => {
+		const DATA_DIR = makeTempDir('pw-cli-');
+		const first = cli(['import-schools', 'fixtures/duo/01.-hoofdvestigingen-vo.csv'], { DATA_DIR });
+		expect(first.code, first.err).toBe(0);
+		expect(first.out).toContain('01.-hoofdvestigingen-vo.csv: 12 new, 0 updated (sector vo, separator ";", windows-1252).');
+		const again = cli(['import-schools', 'fixtures/duo/01.-hoofdvestigingen-vo.csv'], { DATA_DIR });
+		expect(again.out).toContain('0 new, 12 updated');
+		const bad = path.join(DATA_DIR, 'kapot.csv');
+		fs.writeFileSync(bad, 'INSTELLINGSCODE;VESTIGINGSNAAM;PLAATSNAAM\n12AB;Goed;Ede\nXX;Fout;Ede\n13CD;Afgekapt\n');
+		const report = cli(['import-schools', bad, '--sector', 'po'], { DATA_DIR });
+		expect(report.code).toBe(0);
+		expect(report.out).toContain('kapot.csv: 1 new, 0 updated');
+		expect(report.out).toContain('line 3: instellingscode "XX"');
+		expect(report.out).toContain('line 4: only 2 of 3 columns');
+		const missing = cli(['import-schools', path.join(DATA_DIR, 'nope.csv')], { DATA_DIR });
+		expect(missing.code).toBe(1);
+		expect(missing.err.trim()).toMatch(/cannot be read\.$/);
 	});
 
 	it('migrate and check work; bad configuration and unknown commands fail clearly', () => {
