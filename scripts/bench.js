@@ -292,6 +292,11 @@ function printReport(report) {
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 	for (const row of rows.slice(1)) console.log(line(row));
 	console.log('');
+	if (report.import) {
+		const i = report.import;
+		console.log(`DUO import of ${i.rows} rows into SQLite: ${(i.totalMs / 1000).toFixed(1)} s (reading ${(i.parsedMs / 1000).toFixed(1)} s), ${i.inserted} inserted, ${i.problems} problems.`);
+		console.log('');
+	}
 	for (const ratio of report.ratios) {
 		const p99 = ratio.p99IsLowerBound ? `≥ ${ratio.p99}× (bare p99 is below autocannon's 1 ms resolution)` : `${ratio.p99}×`;
 		console.log(`${ratio.page}: app/bare requests/s = ${ratio.requestsPerSecond} (${(ratio.requestsPerSecond * 100).toFixed(1)} % of bare), app/bare p99 = ${p99}`);
@@ -303,6 +308,14 @@ function printReport(report) {
 function writeResults(report) {
 	fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
 	fs.writeFileSync(resultsFile, JSON.stringify(report, null, '\t') + '\n');
+}
+
+/** Issue 4: a DUO import of 50 000 rows, timed in its own process (it runs our TypeScript through tsx). */
+function measureImport() {
+	console.error('Measuring a DUO import of 50 000 rows…');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-import.ts')], { cwd: root, encoding: 'utf8' });
+	if (result.status !== 0) throw new BenchError(`The import benchmark failed: ${(result.stderr || '').trim().split('\n').pop()}`);
+	return JSON.parse(result.stdout.trim().split('\n').pop());
 }
 
 /** Non-2xx answers or errors mean we measured error pages or a struggling server: the figures would lie. */
@@ -341,7 +354,7 @@ async function main() {
 	await Promise.all([stopChild(app.child), stopChild(bare.child)]);
 	cleanUpNow();
 
-	const report = { date: new Date().toISOString(), machine: machine(), settings, results, ratios: ratios(results) };
+	const report = { date: new Date().toISOString(), machine: machine(), settings, results, ratios: ratios(results), import: measureImport() };
 	writeResults(report);
 	printReport(report);
 	assertClean(results);
