@@ -17,6 +17,8 @@ export const paths = {
 	guide: '/gids',
 	guidePage: (slug: string) => `/gids/${slug}`,
 	help: '/hulp',
+	schools: '/scholen',
+	schoolPage: (code: string) => `/scholen/${encodeURIComponent(code)}`,
 	search: '/zoeken',
 	privacy: '/privacy',
 	accessibility: '/toegankelijkheid',

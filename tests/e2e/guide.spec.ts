@@ -93,3 +93,18 @@ test('a reader says whether a guide page helped, with a comment', async ({ page 
 	await arrive(page, path, title);
 	await expect(page.getByRole('region', { name: t('feedback_title') }).getByRole('status')).toHaveText(t('feedback_thanks'));
 });
+
+test('a parent finds the school of their child by place and sees its page', async ({ page }) => {
+	await page.goto(paths.home);
+	await arrive(page, paths.home, t('home_title'));
+	await page.getByRole('link', { name: t('home_schools_link') }).click();
+	await arrive(page, paths.schools, t('schools_title'));
+	await page.getByLabel(t('schools_label')).fill('Utrecht');
+	await page.getByRole('button', { name: t('schools_button') }).click();
+	await arrive(page, paths.schools, t('schools_title'));
+	const school = page.getByRole('main').getByRole('link', { name: 'RKBS De Regenboog' });
+	const href = (await school.getAttribute('href')) ?? '';
+	await school.click();
+	await arrive(page, href, 'RKBS De Regenboog');
+	await expect(page.getByRole('heading', { level: 2, name: t('school_page_who_title') })).toBeVisible();
+});

@@ -40,7 +40,9 @@ function walk(dir: string, found: Map<string, RouteFile>): void {
 const EXAMPLE_PARAMS: Record<string, string> = {
 	slug: 'pesten-herkennen',
 	// A seeded help directory record.
-	id: 'kindertelefoon'
+	id: 'kindertelefoon',
+	// A school seeded by personas.ts.
+	code: '98ZZ00'
 };
 
 function toUrl(id: string): string {

@@ -25,6 +25,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(public)/gids/[slug]': PUBLIC,
 	'/(public)/hulp': PUBLIC,
 	'/(public)/zoeken': PUBLIC,
+	'/(public)/scholen': PUBLIC,
+	'/(public)/scholen/[code]': PUBLIC,
 	'/(public)/privacy': PUBLIC,
 	'/(public)/toegankelijkheid': PUBLIC,
 	'/(public)/geen-toegang': PUBLIC,
