@@ -17,6 +17,7 @@ import { clearSessionCookie, sessionCookieName } from '$lib/server/auth/session-
 import { hasAnyRole, mustSetUpSecondFactor } from '$lib/server/auth/actor';
 import { validateSession } from '$lib/server/auth/session.service';
 import { securityHeaders } from '$lib/server/http/security-headers';
+import { problem } from '$lib/server/api/problem';
 import { loginWithReturn, paths } from '$lib/paths';
 import { isLocale } from '$lib/i18n/locale';
 
@@ -130,7 +131,12 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	securityHeaders(response.headers, { secure: config().secure, personal: Boolean(event.locals.actor || event.locals.pendingUserId || event.locals.sessionId) });
 	// Database outages reach here as 500 pages marked by handleError: answer 503 so clients retry.
 	let result = response;
-	if (response.status === 500 && event.locals.unavailable) {
+	// The API answers errors as problem details, also for paths no route matched (Dutch API Design Rules).
+	if (event.url.pathname.startsWith('/api/') && response.status >= 400 && response.headers.get('content-type')?.startsWith('text/html')) {
+		result = problem(response.status, response.status === 404 ? 'Not found' : 'Error');
+		securityHeaders(result.headers, { secure: config().secure, personal: false });
+	}
+	if (response.status === 500 && event.locals.unavailable && result === response) {
 		result = new Response(response.body, { status: 503, headers: response.headers });
 		result.headers.set('retry-after', '30');
 	}

@@ -45,13 +45,18 @@ const EXAMPLE_PARAMS: Record<string, string> = {
 	code: '98ZZ00'
 };
 
+/** A query string some routes need to answer 200. */
+const EXAMPLE_QUERY: Record<string, string> = {
+	'/api/v1/schools': '?q=Testschool'
+};
+
 function toUrl(id: string): string {
 	const url = id
 		.split('/')
 		.filter((part) => part && !/^\(.*\)$/.test(part))
 		.map((part) => part.replace(/\[\.{0,3}([^\]]+)\]/g, (_, name: string) => EXAMPLE_PARAMS[name] ?? '00000000-0000-4000-8000-000000000000'))
 		.join('/');
-	return `/${url}`;
+	return `/${url}${EXAMPLE_QUERY[id] ?? ''}`;
 }
 
 export function listRoutes(): RouteFile[] {
