@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { isCleanText, textField } from './text';
+import { cleanQuery, isCleanText, textField } from './text';
 
 const field = textField({ max: 100, tooLong: 'long', invalid: 'invalid' });
 const blns: string[] = JSON.parse(fs.readFileSync(path.resolve('../shared/data/bad-input/blns.json'), 'utf8'));
@@ -34,5 +34,14 @@ describe('text fields', () => {
 			if (result.success) expect(result.output).toBe(s.normalize('NFC').trim());
 			else expect(['long', 'invalid']).toContain(result.issues[0].message);
 		}
+	});
+});
+
+describe('cleanQuery', () => {
+	it('keeps a query searchable and safe to show, never refuses it', () => {
+		expect(cleanQuery(null, 10)).toBe('');
+		expect(cleanQuery('  pesten\n\u0000school ', 100)).toBe('pesten  school');
+		expect(cleanQuery('pest\uD800en', 100).isWellFormed()).toBe(true);
+		expect(cleanQuery('x'.repeat(10_000), 200)).toHaveLength(200);
 	});
 });

@@ -49,3 +49,12 @@ export function formValues(data: FormData, omit: readonly string[] = []): Record
 	}
 	return values;
 }
+
+/**
+ * A search query from the address bar, made safe to search and to show back as text: well-formed Unicode,
+ * control characters as spaces, trimmed and cut to `max` characters. Never refuses: a search page always answers.
+ */
+export function cleanQuery(raw: string | null, max: number): string {
+	const text = raw ?? '';
+	return (text.isWellFormed() ? text : text.toWellFormed()).replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, max);
+}

@@ -35,5 +35,7 @@ describe.each(testDatabaseKinds())('school registry on %s', (kind) => {
 	it('reads one school by its code, in any case', async () => {
 		expect((await findSchoolByCode(t.db, '10za01'))?.name).toBe('RKBS De Regenboog');
 		expect(await findSchoolByCode(t.db, '00XX00')).toBeUndefined();
+		expect(await findSchoolByCode(t.db, '../../x')).toBeUndefined();
+		expect(await findSchoolByCode(t.db, '10ZA01 OR 1=1')).toBeUndefined();
 	});
 });

@@ -34,6 +34,8 @@ export async function searchSchools(db: Db, rawQuery: string, limit = 50): Promi
 	return select.orderBy('place').orderBy('name').limit(limit).execute();
 }
 
-export function findSchoolByCode(db: Db, code: string): Promise<PublicSchool | undefined> {
+/** A vestigingscode is 6 letters and digits; anything else cannot be a school, so it is not looked up. */
+export async function findSchoolByCode(db: Db, code: string): Promise<PublicSchool | undefined> {
+	if (!/^[0-9A-Za-z]{6}$/.test(code)) return undefined;
 	return db.selectFrom('school').select(PUBLIC_COLUMNS).where('vestigingscode', '=', code.toUpperCase()).executeTakeFirst();
 }

@@ -5,7 +5,7 @@ import { findSchoolByCode } from '$lib/server/schools/school-registry.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
-	const school = /^[0-9A-Za-z]{6}$/.test(params.code) ? await findSchoolByCode(database(), params.code) : undefined;
+	const school = await findSchoolByCode(database(), params.code);
 	if (!school) error(404, m.error_not_found_text());
 	return { school, canonical: `${url.origin}/scholen/${school.vestigingscode}` };
 };

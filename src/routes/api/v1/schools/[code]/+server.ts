@@ -6,7 +6,7 @@ import { toApiSchool } from '$lib/server/api/school-api';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ params }) => {
-	const school = /^[0-9A-Za-z]{6}$/.test(params.code) ? await findSchoolByCode(database(), params.code) : undefined;
+	const school = await findSchoolByCode(database(), params.code);
 	if (!school) return problem(404, 'School not found', `No school has the code ${params.code.slice(0, 20).replace(/[^0-9A-Za-z]/g, '')}.`);
 	return json(toApiSchool(school, config().origin));
 };
