@@ -7,6 +7,9 @@
  * machine. The bare server is the ceiling: the ratio app/bare says how much of it our pages keep,
  * which stays comparable between machines where absolute figures do not.
  *
+ * The app's database is fresh for every run, with about as many schools as DUO's register (8 000
+ * generated locations plus the fictional fixtures), so the school search is measured at its real size.
+ *
  * Settings: BENCH_DURATION (seconds per target, default 10), BENCH_CONNECTIONS (default 10).
  * Results: a table on stdout and bench-results/latest.json.
  */
@@ -26,6 +29,10 @@ const resultsFile = path.join(root, 'bench-results', 'latest.json');
 const LOOPBACK = '127.0.0.1';
 const WARM_UP_SECONDS = 2;
 const START_TIMEOUT_MS = 30_000;
+// The DUO register has about 8 000 school locations (issue 4).
+const BENCH_SCHOOLS = 8_000;
+// A place in fixtures/duo with one school: the typical search, a place name.
+const SCHOOL_QUERY = 'Zwolle';
 
 /** A failure we can explain in one sentence; anything else is a bug in this script. */
 class BenchError extends Error {}
@@ -163,6 +170,7 @@ async function startApp() {
 	// A fresh, empty data folder: the benchmark never touches real data, and every run starts equal.
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pestwijzer-bench-'));
 	cleanup.dirs.add(dataDir);
+	const schools = seedSchools(dataDir);
 	const origin = `http://${LOOPBACK}:${port}`;
 	const env = {
 		...process.env,
@@ -172,13 +180,25 @@ async function startApp() {
 		DATA_DIR: dataDir,
 		// Logging one line per request would measure the terminal, not the app.
 		LOG_LEVEL: 'silent',
-		BODY_SIZE_LIMIT: '2M'
+		BODY_SIZE_LIMIT: '12M'
 	};
 	// A DATABASE_URL from the shell would send the app to PostgreSQL; the benchmark uses the embedded SQLite.
 	delete env.DATABASE_URL;
 	const child = spawnNode([buildEntry], env);
 	await waitUntilUp('app', child, `${origin}/healthz`);
-	return { child, origin, dataDir };
+	return { child, origin, dataDir, schools };
+}
+
+/** Fills the fresh database with a register as large as DUO's, before the app opens it. */
+function seedSchools(dataDir) {
+	console.error(`Loading ${BENCH_SCHOOLS} generated schools and the fixtures into the benchmark database…`);
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-import.ts'), '--seed', dataDir, String(BENCH_SCHOOLS)], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { PATH: process.env.PATH ?? '' }
+	});
+	if (result.status !== 0) throw new BenchError(`Loading the schools failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
+	return JSON.parse(lastLine(result.stdout));
 }
 
 /** The ceiling: the least work a Node HTTP server can do per request. */
@@ -213,6 +233,15 @@ async function assertPageAnswers200(target) {
 	await response.arrayBuffer();
 	if (response.status !== 200) {
 		throw new BenchError(`${target.name} (${target.url}) answered ${response.status} instead of 200, so there is nothing meaningful to measure.`);
+	}
+}
+
+/** A school search that finds nothing measures an empty page: check the seeded schools are there. */
+async function assertSchoolsFound(targets) {
+	for (const target of targets) {
+		const body = await (await fetch(target.url, { signal: AbortSignal.timeout(5_000) })).text();
+		const found = target.url.includes('/api/') ? JSON.parse(body).items.length : (body.match(/<a href="\/scholen\/[0-9A-Z]{6}">/g) ?? []).length;
+		if (found === 0) throw new BenchError(`${target.name} found no schools, so it would measure an empty result.`);
 	}
 }
 
@@ -287,6 +316,7 @@ function printReport(report) {
 	console.log('');
 	console.log(`Pestwijzer benchmark: ${settings.connections} connections, ${settings.durationSeconds} s per target after ${settings.warmUpSeconds} s warm-up.`);
 	console.log(`Same machine for both servers and for autocannon: ${m.cpu}, ${m.cores} cores, Node ${m.node}.`);
+	if (report.schools) console.log(`School register: ${report.schools.schools} schools (${report.schools.generated} generated, plus the fixtures).`);
 	console.log('');
 	console.log(line(rows[0]));
 	console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -343,8 +373,16 @@ async function main() {
 		{ name: 'app /zoeken?q=gepest', server: 'app', page: 'search /zoeken?q=gepest', url: `${app.origin}/zoeken?q=gepest` },
 		// Issue 3: a search answers in under 50 ms. One connection shows the time of a single search.
 		{ name: 'app /zoeken, 1 connection', server: 'app', page: 'search, one at a time', url: `${app.origin}/zoeken?q=pesten+school`, connections: 1 },
-		{ name: 'app /hulp (help directory)', server: 'app', page: 'help directory /hulp', url: `${app.origin}/hulp` }
+		{ name: 'app /hulp (help directory)', server: 'app', page: 'help directory /hulp', url: `${app.origin}/hulp` },
+		// Issue 4: the school search over a register of DUO's size, as a page and as the API the suggestions use.
+		{ name: `app /scholen?q=${SCHOOL_QUERY}`, server: 'app', page: `school search /scholen?q=${SCHOOL_QUERY}`, url: `${app.origin}/scholen?q=${SCHOOL_QUERY}`, findsSchools: true },
+		{ name: `app /api/v1/schools?q=${SCHOOL_QUERY}`, server: 'app', page: `school API /api/v1/schools?q=${SCHOOL_QUERY}`, url: `${app.origin}/api/v1/schools?q=${SCHOOL_QUERY}`, findsSchools: true },
+		// What one suggestion costs while someone types (the script asks after 2 letters): one request at a time.
+		{ name: 'app /api/v1/schools?q=Zwol, 1 connection', server: 'app', page: 'school suggestions, one at a time', url: `${app.origin}/api/v1/schools?q=Zwol`, connections: 1, findsSchools: true },
+		// A broad word that matches thousands of schools: the page shows the first 50, sorted.
+		{ name: 'app /scholen?q=basisschool', server: 'app', page: 'school search, 50 of thousands', url: `${app.origin}/scholen?q=basisschool`, findsSchools: true }
 	];
+	await assertSchoolsFound(targets.filter((t) => t.findsSchools));
 	for (const target of targets) await assertPageAnswers200(target);
 
 	const results = [];
@@ -354,7 +392,7 @@ async function main() {
 	await Promise.all([stopChild(app.child), stopChild(bare.child)]);
 	cleanUpNow();
 
-	const report = { date: new Date().toISOString(), machine: machine(), settings, results, ratios: ratios(results), import: measureImport() };
+	const report = { date: new Date().toISOString(), machine: machine(), settings, schools: app.schools, results, ratios: ratios(results), import: measureImport() };
 	writeResults(report);
 	printReport(report);
 	assertClean(results);

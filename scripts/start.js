@@ -42,7 +42,7 @@ env.HOST ||= 'localhost';
 env.PORT ||= '3000';
 env.ORIGIN ||= `http://${env.HOST}:${env.PORT}`;
 // Forms up to 2 MB, so an oversized field gets a clear message instead of a bare 413.
-env.BODY_SIZE_LIMIT ||= '2M';
+env.BODY_SIZE_LIMIT ||= '12M';
 
 const child = spawn(process.execPath, [buildEntry], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import { redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
 import { config, ConfigError } from '$lib/server/config';
 import { logger } from '$lib/server/log';
@@ -18,7 +19,7 @@ import { hasAnyRole, mustSetUpSecondFactor } from '$lib/server/auth/actor';
 import { validateSession } from '$lib/server/auth/session.service';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { problem } from '$lib/server/api/problem';
-import { loginWithReturn, paths } from '$lib/paths';
+import { isEnglishSchoolsPath, loginWithReturn, paths } from '$lib/paths';
 import { isLocale } from '$lib/i18n/locale';
 
 export const init: ServerInit = async () => {
@@ -53,12 +54,33 @@ function scheduleHousekeeping(): void {
 	setInterval(run, HOUSEKEEPING_EVERY_MS).unref();
 }
 
+// The English school pages (/schools, issue 4) are English whatever the language cookie says, so the
+// address alone decides and can be shared. First in the strategy list (vite.config.ts, package.json).
+defineCustomServerStrategy('custom-english-paths', {
+	getLocale: (request) => (request && isEnglishSchoolsPath(new URL(request.url).pathname) ? 'en' : undefined)
+});
+
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
 		event.locals.locale = isLocale(locale) ? locale : 'nl';
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
+
+/**
+ * Only uploads may be large. adapter-node's BODY_SIZE_LIMIT is the ceiling for uploads (12 MB, above the largest
+ * file we accept, so an oversized file still gets a readable form error); any other post stops at 1 MiB (SECURITY.md).
+ */
+const FORM_BODY_LIMIT = 1024 * 1024;
+
+const handleBodyLimit: Handle = ({ event, resolve }) => {
+	const type = event.request.headers.get('content-type') ?? '';
+	const length = Number(event.request.headers.get('content-length') ?? '0');
+	if (!type.startsWith('multipart/form-data') && length > FORM_BODY_LIMIT) {
+		return new Response('Payload Too Large', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
+	return resolve(event);
+};
 
 /** Internal pages that render the 403 and 503 answers inside the normal layout. */
 const DENIED_PAGE = '/geen-toegang';
@@ -155,7 +177,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = sequence(handleHeaders, handleLocale, handleSession, handleAccess);
+export const handle = sequence(handleHeaders, handleBodyLimit, handleLocale, handleSession, handleAccess);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();

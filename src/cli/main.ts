@@ -23,6 +23,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuoFileError, readDuoFile } from '../lib/server/schools/duo-file';
 import { importSchools, sectorFromFileName, SECTORS, type Sector } from '../lib/server/schools/duo-import.service';
+import { saveContact, saveSection } from '../lib/server/schools/school-profile.service';
+import { loadActor } from '../lib/server/auth/current-actor';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -112,6 +114,7 @@ async function demo(): Promise<void> {
 			for (const role of SCHOOL_ROLES) await add(role.replace('_', '-'), `Demo ${role}`, role, { schoolId: school.id });
 			await add('bestuur', 'Demo bestuur', 'board_analyst', { boardId: board.id });
 			await add('beheer', 'Demo beheer', 'platform_admin');
+			await seedDemoProfile(trx, school.id);
 			return rows;
 		})
 	);
@@ -119,6 +122,32 @@ async function demo(): Promise<void> {
 	console.log('Demo data loaded. Log-ins (staff set up two-step log-in at their first log-in):\n');
 	const width = Math.max(...logins.map(([, email]) => email.length));
 	for (const [role, email, password] of logins) console.log(`${role.padEnd(20)} ${email.padEnd(width)}  ${password}`);
+}
+
+/**
+ * A half-filled profile for the demo school, so the public page and the duty dashboard show something real
+ * (some duties met, some unknown). Written through the profile service as the demo school admin, so it is
+ * validated and audited like any edit. Only the first time: a school that has a profile keeps it.
+ */
+async function seedDemoProfile(db: Db, schoolId: string): Promise<void> {
+	if (await db.selectFrom('school_profile').select('school_id').where('school_id', '=', schoolId).executeTakeFirst()) return;
+	const admin = await findUserByEmail(db, `school-admin@${DEMO_DOMAIN}`);
+	const aanspreekpunt = await findUserByEmail(db, `aanspreekpunt@${DEMO_DOMAIN}`);
+	if (!admin || !aanspreekpunt) return;
+	// The CLI acts for the demo admin, who has not set up a second factor yet; the service checks the role and the school.
+	const actor = { ...(await loadActor(db, admin)), secondFactorEnabled: true };
+	await saveContact(db, actor, '99ZZ00', 'aanspreekpunt', {
+		member: aanspreekpunt.id,
+		name: null,
+		jobTitle: 'Intern begeleider',
+		email: `aanspreekpunt@${DEMO_DOMAIN}`,
+		phone: null,
+		hours: 'Maandag en donderdag, 8.30 tot 15.00 uur',
+		public: 1,
+		alsoCoordinator: 'yes'
+	});
+	await saveSection(db, actor, '99ZZ00', { section: 'mentors', mentorText: 'Elke groep heeft een eigen leerkracht. Praat eerst met de leerkracht van uw kind. U kunt elke dag na schooltijd binnenlopen.' }, []);
+	await saveSection(db, actor, '99ZZ00', { section: 'complaints', commission: 'lkc', commissionName: null, commissionUrl: null, complaintsText: null }, []);
 }
 
 async function importSchoolFile(db: Db, file: string, sector: Sector): Promise<string> {

@@ -19,20 +19,54 @@ export const paths = {
 	help: '/hulp',
 	schools: '/scholen',
 	schoolPage: (code: string) => `/scholen/${encodeURIComponent(code)}`,
+	/** The English school search and school page (issue 4): English whatever the language cookie says. */
+	schoolsEn: '/schools',
+	schoolPageEn: (code: string) => `/schools/${encodeURIComponent(code)}`,
+	/** The public school search API (JSON), also used by the search suggestions on /scholen. */
+	apiSchools: '/api/v1/schools',
 	search: '/zoeken',
 	privacy: '/privacy',
 	accessibility: '/toegankelijkheid',
 	school: '/school',
+	schoolHome: (code: string) => `/school/${encodeURIComponent(code)}`,
+	schoolTeam: (code: string) => `/school/${encodeURIComponent(code)}/team`,
+	schoolProfile: (code: string) => `/school/${encodeURIComponent(code)}/profiel`,
+	schoolProfilePart: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/${slug}`,
+	schoolProfileDocument: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/documenten/${slug}`,
+	schoolDuties: (code: string) => `/school/${encodeURIComponent(code)}/wettelijke-taken`,
+	schoolDocument: (code: string, slug: string) => `/scholen/${encodeURIComponent(code)}/documenten/${slug}`,
+	invitation: (token: string) => `/uitnodiging?token=${encodeURIComponent(token)}`,
+	invitationBase: '/uitnodiging',
 	board: '/bestuur',
 	admin: '/beheer',
 	adminOutbox: '/beheer/uitgaande-mail',
 	adminHelp: '/beheer/hulplijnen',
 	adminFeedback: '/beheer/feedback',
+	adminSchools: '/beheer/scholen',
+	adminSchool: (code: string) => `/beheer/scholen/${encodeURIComponent(code)}`,
 	adminHelpNew: '/beheer/hulplijnen/nieuw',
 	adminHelpEdit: (id: string) => `/beheer/hulplijnen/${encodeURIComponent(id)}`,
 	healthz: '/healthz',
 	readyz: '/readyz'
 } as const;
+
+const DUTCH_SCHOOLS = /^\/scholen(?=[/?#]|$)/;
+const ENGLISH_SCHOOLS = /^\/schools(?=[/?#]|$)/;
+
+/** Whether a path is one of the English school pages, which are always in English. */
+export function isEnglishSchoolsPath(pathname: string): boolean {
+	return ENGLISH_SCHOOLS.test(pathname);
+}
+
+/**
+ * The Dutch and English address of a school page or school search (path, with its query), for
+ * hreflang links and the language switch; undefined for every other page, which has one address.
+ */
+export function schoolsAlternates(path: string): { nl: string; en: string } | undefined {
+	if (DUTCH_SCHOOLS.test(path)) return { nl: path, en: path.replace(DUTCH_SCHOOLS, paths.schoolsEn) };
+	if (ENGLISH_SCHOOLS.test(path)) return { nl: path.replace(ENGLISH_SCHOOLS, paths.schools), en: path };
+	return undefined;
+}
 
 /** Only same-site paths may be used as a place to return to, so a link cannot send someone elsewhere. */
 export function safeReturnPath(value: string | null | undefined, fallback: string = paths.home): string {

@@ -15,7 +15,8 @@ let spec: any;
 beforeAll(async () => {
 	const DATA_DIR = makeTempDir('pw-api-');
 	app = await startApp({ DATA_DIR });
-	const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'import-schools', 'fixtures/duo/vestigingenbo.csv'], { env: { PATH: process.env.PATH ?? '', DATA_DIR, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
+	// The demo loads the fixture registry and a half-filled profile for school 99ZZ00.
+	const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'demo'], { env: { PATH: process.env.PATH ?? '', DATA_DIR, LOG_LEVEL: 'silent' }, encoding: 'utf8' });
 	expect(result.status, result.stderr).toBe(0);
 	spec = await (await fetch(`${app.origin}/api/v1/openapi.json`)).json();
 });
@@ -65,12 +66,25 @@ describe('public API', () => {
 		const validate = responseSchema('/schools/{code}', '200', 'application/json');
 		expect(validate(school), JSON.stringify(validate.errors)).toBe(true);
 		expect(school).toMatchObject({ vestigingscode: '10ZA01', url: `${app.origin}/scholen/10ZA01` });
+		expect(school.profile).toMatchObject({ published: false, contacts: [], documents: [] });
 
 		const missing = await fetch(`${app.origin}/api/v1/schools/00XX00`);
 		expect(missing.status).toBe(404);
 		expect(missing.headers.get('content-type')).toBe('application/problem+json');
 		const validateProblem = responseSchema('/schools/{code}', '404', 'application/problem+json');
 		expect(validateProblem(await missing.json())).toBe(true);
+	});
+
+	it('GET /schools/{code} includes what the school published, and matches the schema', async () => {
+		const response = await fetch(`${app.origin}/api/v1/schools/99ZZ00`);
+		const school = await response.json();
+		const validate = responseSchema('/schools/{code}', '200', 'application/json');
+		expect(validate(school), JSON.stringify(validate.errors)).toBe(true);
+		expect(school.profile.published).toBe(true);
+		expect(school.profile.contacts).toEqual([
+			expect.objectContaining({ kind: 'aanspreekpunt', name: 'Demo aanspreekpunt', email: 'aanspreekpunt@demo.pestwijzer.test' })
+		]);
+		expect(school.profile).toMatchObject({ coordinatorIsAanspreekpunt: true, complaints: { commission: 'lkc' } });
 	});
 
 	it.each([

@@ -14,7 +14,9 @@ import { listRoutes, type RouteFile } from './support/routes';
 /** Public routes whose whole purpose is an error answer. */
 const EXPECTED_PUBLIC_STATUS: Record<string, number> = {
 	'/(public)/geen-toegang': 403,
-	'/(public)/niet-beschikbaar': 503
+	'/(public)/niet-beschikbaar': 503,
+	// The seeded school published no documents; downloads are tested in school-profile-http.test.ts.
+	'/(public)/scholen/[code]/documenten/[kind]': 404
 };
 
 const routes = listRoutes();

@@ -34,12 +34,14 @@ const newPassword = v.pipe(
 	})
 );
 
+const displayName = v.pipe(
+	textField({ max: 100, tooLong: 'auth_error_name_too_long', invalid: 'auth_error_name_invalid' }),
+	v.regex(NAME_PATTERN, 'auth_error_name_invalid')
+);
+
 export const registerSchema = v.pipe(
 	v.object({
-		displayName: v.pipe(
-			textField({ max: 100, tooLong: 'auth_error_name_too_long', invalid: 'auth_error_name_invalid' }),
-			v.regex(NAME_PATTERN, 'auth_error_name_invalid')
-		),
+		displayName,
 		email,
 		password: newPassword,
 		passwordConfirm: v.string(),
@@ -89,3 +91,17 @@ export const codeSchema = v.object({
 export const passwordConfirmSchema = v.object({
 	currentPassword: v.pipe(v.string(), v.nonEmpty('auth_error_password_required'), v.maxLength(1024, 'auth_error_current_password_wrong'))
 });
+
+/** An invited person makes their account: the address comes from the invitation, so it is not asked. */
+export const invitedAccountSchema = v.pipe(
+	v.object({
+		displayName: v.pipe(displayName, v.minLength(1, 'invite_error_name_required')),
+		password: newPassword,
+		passwordConfirm: v.string(),
+		locale: v.picklist(LOCALES, 'auth_error_locale_required')
+	}),
+	v.forward(
+		v.partialCheck([['password'], ['passwordConfirm']], (d) => d.password === d.passwordConfirm, 'auth_error_password_mismatch'),
+		['passwordConfirm']
+	)
+);

@@ -20,3 +20,17 @@ export class RateLimitedError extends Error {
 		super('Too many attempts');
 	}
 }
+
+/**
+ * A rule of the domain refused the request (an invitation already used, the last school admin removed …).
+ * It names the form field and a message key, so the route can show it in the error summary with the input kept.
+ */
+export class RuleError extends Error {
+	override name = 'RuleError';
+	constructor(
+		readonly field: string,
+		readonly messageKey: string
+	) {
+		super(messageKey);
+	}
+}

@@ -4,7 +4,7 @@
  */
 import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n/locale';
-import { safeReturnPath } from '$lib/paths';
+import { safeReturnPath, schoolsAlternates } from '$lib/paths';
 import { database } from '$lib/server/db';
 import { setPreferredLocale } from '$lib/server/auth/preferences.service';
 import { setLocaleCookie } from '$lib/server/http/locale-cookie';
@@ -18,5 +18,8 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 		setLocaleCookie(cookies, locale);
 		if (locals.actor) await setPreferredLocale(database(), locals.actor, locale);
 	}
-	redirect(303, safeReturnPath(typeof back === 'string' ? back : undefined));
+	const path = safeReturnPath(typeof back === 'string' ? back : undefined);
+	// The English school pages (/schools) are English whatever the cookie says: choosing Dutch there
+	// goes to the same page at its Dutch address. Elsewhere, and from /scholen, the cookie is enough.
+	redirect(303, locale === 'nl' ? (schoolsAlternates(path)?.nl ?? path) : path);
 };

@@ -2,7 +2,7 @@
  * One signed-in account per role, made directly in the app's database, with a session cookie each.
  * Staff accounts get a second factor (as if set up), so the walk tests roles, not the TOTP set-up.
  */
-import { loadConfig, setConfigForTests } from '../../../src/lib/server/config';
+import { config as currentConfig, loadConfig, setConfigForTests } from '../../../src/lib/server/config';
 import { openDatabase, type Db } from '../../../src/lib/server/db/connect';
 import { createVerifiedUser } from '../../../src/lib/server/auth/account.service';
 import { createSession } from '../../../src/lib/server/auth/session.service';
@@ -59,4 +59,23 @@ export async function seedPersonas(dataDir: string): Promise<Seed> {
 	for (const role of ROLES) personas[role] = await persona(role, requiresSecondFactor(role));
 	const staffWithoutSecondFactor = await persona('mentor', false);
 	return { db, schoolId, otherSchoolId, boardId, personas, staffWithoutSecondFactor, close: () => handle.close() };
+}
+
+/**
+ * One more signed-in account with one role at a place of choice (issue 4 tests: another school's admin,
+ * another board's analyst, an admin who has not set up a second factor yet). Uses the configuration seedPersonas set.
+ */
+export async function addPersona(
+	db: Db,
+	role: Role,
+	place: { schoolId?: string | null; boardId?: string | null },
+	options: { secondFactor?: boolean; email?: string; displayName?: string } = {}
+): Promise<Persona & { email: string }> {
+	const now = nowIso();
+	const email = options.email ?? `${role}-${newId()}@example.nl`;
+	const user = await createVerifiedUser(db, { email, password: 'paarse olifant danst', displayName: options.displayName ?? role, locale: 'nl' });
+	await insertRole(db, { id: newId(), user_id: user.id, role, created_at: now, school_id: place.schoolId ?? null, board_id: place.boardId ?? null });
+	if (options.secondFactor ?? requiresSecondFactor(role)) await updateUser(db, user.id, { totp_enabled_at: now });
+	const { token } = await createSession(db, user.id, { pendingSecondFactor: false, policy: currentConfig().session });
+	return { role, userId: user.id, cookie: `pw_session=${token}`, email };
 }

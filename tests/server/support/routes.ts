@@ -42,7 +42,10 @@ const EXAMPLE_PARAMS: Record<string, string> = {
 	// A seeded help directory record.
 	id: 'kindertelefoon',
 	// A school seeded by personas.ts.
-	code: '98ZZ00'
+	code: '98ZZ00',
+	// A part of the school profile and a document kind (src/lib/schools/school-profile.ts).
+	part: 'aanspreekpunt',
+	kind: 'veiligheidsbeleid'
 };
 
 /** A query string some routes need to answer 200. */

@@ -14,6 +14,93 @@ const school = {
 	}
 } as const;
 
+const nullableString = { type: ['string', 'null'] } as const;
+
+/** What a school published (src/lib/server/schools/school-profile.service.ts, toPublicProfile). */
+const schoolProfile = {
+	type: 'object',
+	additionalProperties: false,
+	required: ['published', 'contacts', 'coordinatorIsAanspreekpunt', 'mentorText', 'complaints', 'complaintsText', 'documents', 'programme', 'monitor'],
+	properties: {
+		published: { type: 'boolean', description: 'The school published at least one thing' },
+		contacts: {
+			type: 'array',
+			description: 'Only the people the school chose to publish, in the order a parent needs them',
+			items: {
+				type: 'object',
+				additionalProperties: false,
+				required: ['kind', 'name', 'jobTitle', 'email', 'phone', 'hours'],
+				properties: {
+					kind: { type: 'string', enum: ['aanspreekpunt', 'coordinator', 'vertrouwenspersoon_internal', 'vertrouwenspersoon_external', 'zorgcoordinator', 'mr'] },
+					name: { type: 'string' },
+					jobTitle: nullableString,
+					email: nullableString,
+					phone: nullableString,
+					hours: nullableString
+				}
+			}
+		},
+		coordinatorIsAanspreekpunt: { type: 'boolean', description: 'The aanspreekpunt also coordinates the anti-bullying policy' },
+		mentorText: nullableString,
+		complaints: {
+			oneOf: [
+				{ type: 'null' },
+				{
+					type: 'object',
+					additionalProperties: false,
+					required: ['commission', 'name', 'url'],
+					properties: { commission: { type: 'string', enum: ['lkc', 'other'] }, name: nullableString, url: nullableString }
+				}
+			]
+		},
+		complaintsText: nullableString,
+		documents: {
+			type: 'array',
+			items: {
+				type: 'object',
+				additionalProperties: false,
+				required: ['kind', 'source', 'url', 'size', 'updatedAt'],
+				properties: {
+					kind: { type: 'string', enum: ['safety_policy', 'anti_bullying_protocol', 'online_bullying_protocol', 'complaints_procedure', 'school_guide'] },
+					source: { type: 'string', enum: ['file', 'link'], description: 'file: a PDF served by Pestwijzer; link: on the school website' },
+					url: { type: 'string', description: 'Where to get the document (absolute https link or our download address)' },
+					size: { type: ['integer', 'null'], description: 'Bytes, for files' },
+					updatedAt: { type: 'string' }
+				}
+			}
+		},
+		programme: {
+			oneOf: [
+				{ type: 'null' },
+				{
+					type: 'object',
+					additionalProperties: false,
+					required: ['name', 'fromCatalogue', 'sinceYear'],
+					properties: { name: { type: 'string' }, fromCatalogue: { type: 'boolean' }, sinceYear: { type: ['integer', 'null'] } }
+				}
+			]
+		},
+		monitor: {
+			oneOf: [
+				{ type: 'null' },
+				{
+					type: 'object',
+					additionalProperties: false,
+					required: ['on', 'instrument'],
+					properties: { on: { type: 'string', format: 'date' }, instrument: nullableString }
+				}
+			]
+		}
+	}
+} as const;
+
+const schoolDetail = {
+	type: 'object',
+	additionalProperties: false,
+	required: [...school.required, 'profile'],
+	properties: { ...school.properties, profile: { $ref: '#/components/schemas/SchoolProfile' } }
+} as const;
+
 const problem = {
 	type: 'object',
 	required: ['type', 'title', 'status'],
@@ -28,7 +115,7 @@ export function openApiDocument(origin: string) {
 		info: {
 			title: 'Pestwijzer public API',
 			version: '1.0.0',
-			description: 'Public data of Dutch schools in Pestwijzer: the DUO registry and, later, what schools publish about bullying. No personal data.'
+			description: 'Public data of Dutch schools in Pestwijzer: the DUO registry and what each school chose to publish about bullying (its contact people, routes and documents). Nothing about pupils or reports.'
 		},
 		servers: [{ url: `${origin}/api/v1` }],
 		paths: {
@@ -61,12 +148,15 @@ export function openApiDocument(origin: string) {
 					summary: 'One school by its vestigingscode',
 					parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string' } }],
 					responses: {
-						'200': { description: 'The school', content: { 'application/json': { schema: { $ref: '#/components/schemas/School' } } } },
+						'200': {
+							description: 'The school with what it published',
+							content: { 'application/json': { schema: { $ref: '#/components/schemas/SchoolDetail' } } }
+						},
 						'404': problemResponse('No school with this code')
 					}
 				}
 			}
 		},
-		components: { schemas: { School: school, Problem: problem } }
+		components: { schemas: { School: school, SchoolDetail: schoolDetail, SchoolProfile: schoolProfile, Problem: problem } }
 	};
 }

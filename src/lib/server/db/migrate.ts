@@ -3,12 +3,14 @@ import type { Db } from './connect';
 import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-help-directory-and-audit';
 import * as m003 from './migrations/003-feedback';
+import * as m004 from './migrations/004-school-onboarding-and-profile';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
 	'001-foundation': m001,
 	'002-help-directory-and-audit': m002,
-	'003-feedback': m003
+	'003-feedback': m003,
+	'004-school-onboarding-and-profile': m004
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -157,6 +157,71 @@ export interface FeedbackTable {
 	created_on: string;
 }
 
+export interface InvitationTable {
+	id: string;
+	token_hash: string;
+	email: string;
+	display_name: string;
+	role: string;
+	school_id: string | null;
+	board_id: string | null;
+	invited_by_user_id: string | null;
+	locale: string;
+	created_at: string;
+	expires_at: string;
+	accepted_at: string | null;
+	accepted_user_id: string | null;
+	revoked_at: string | null;
+}
+
+export type YesNo = 'yes' | 'no';
+
+export interface SchoolProfileTable {
+	school_id: string;
+	coordinator_is_aanspreekpunt: YesNo | null;
+	mentor_text: string | null;
+	complaints_commission: 'lkc' | 'other' | null;
+	complaints_commission_name: string | null;
+	complaints_commission_url: string | null;
+	complaints_text: string | null;
+	mr_consent_safety_policy: YesNo | null;
+	/** yyyy-mm-dd */
+	mr_consent_on: string | null;
+	programme_choice: 'catalogue' | 'other' | 'none' | null;
+	programme_name: string | null;
+	programme_since_year: number | null;
+	/** yyyy-mm-dd */
+	monitor_on: string | null;
+	monitor_instrument: string | null;
+	updated_at: string;
+}
+
+export interface SchoolContactTable {
+	id: string;
+	school_id: string;
+	kind: string;
+	user_id: string | null;
+	name: string;
+	job_title: string | null;
+	email: string | null;
+	phone: string | null;
+	hours: string | null;
+	public: Flag;
+	updated_at: string;
+}
+
+export interface SchoolDocumentTable {
+	id: string;
+	school_id: string;
+	kind: string;
+	status: 'file' | 'link' | 'absent';
+	url: string | null;
+	file_key: string | null;
+	file_size: number | null;
+	file_sha256: string | null;
+	updated_at: string;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -171,6 +236,10 @@ export interface Database {
 	audit_event: AuditEventTable;
 	audit_chain_head: AuditChainHeadTable;
 	feedback: FeedbackTable;
+	invitation: InvitationTable;
+	school_profile: SchoolProfileTable;
+	school_contact: SchoolContactTable;
+	school_document: SchoolDocumentTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -180,3 +249,7 @@ export type School = Selectable<SchoolTable>;
 export type MailOutboxEntry = Selectable<MailOutboxTable>;
 export type HelpResourceRow = Selectable<HelpResourceTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+export type Invitation = Selectable<InvitationTable>;
+export type SchoolProfileRow = Selectable<SchoolProfileTable>;
+export type SchoolContactRow = Selectable<SchoolContactTable>;
+export type SchoolDocumentRow = Selectable<SchoolDocumentTable>;

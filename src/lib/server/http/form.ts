@@ -5,7 +5,8 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { fieldErrors, formValues } from '../../forms/text';
-import { translateErrors } from '../../i18n/translate';
+import { translate, translateErrors } from '../../i18n/translate';
+import { RuleError } from '../errors';
 
 export interface FormFailure {
 	values: Record<string, string>;
@@ -17,9 +18,14 @@ export type Parsed<T> = { ok: true; data: T; values: Record<string, string> } | 
 /** Fields whose values are never sent back to the browser. */
 export const SECRET_FIELDS = ['password', 'passwordConfirm', 'currentPassword', 'code'] as const;
 
+/** The text fields of a posted form, to send back so nothing typed is lost (secrets and files left out). */
+export function formValuesOf(data: FormData): Record<string, string> {
+	return formValues(data, SECRET_FIELDS);
+}
+
 export async function parseForm<S extends v.GenericSchema>(request: Request, schema: S): Promise<Parsed<v.InferOutput<S>>> {
 	const data = await request.formData();
-	const values = formValues(data, SECRET_FIELDS);
+	const values = formValuesOf(data);
 	const input: Record<string, unknown> = {};
 	for (const [key, value] of data) {
 		if (typeof value !== 'string') continue;
@@ -37,4 +43,17 @@ export async function parseForm<S extends v.GenericSchema>(request: Request, sch
 /** A failure decided after parsing (wrong password, link expired …): one message on one field. */
 export function failWith(status: number, values: Record<string, string>, field: string, message: string): ActionFailure<FormFailure> {
 	return fail(status, { values, errors: { [field]: message } });
+}
+
+/**
+ * Runs a service call for a form; a RuleError becomes a 400 with its message on its field and the input kept.
+ * Returns the failure to hand back to SvelteKit, or the call's result.
+ */
+export async function withRules<T>(values: Record<string, string>, work: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; failure: ActionFailure<FormFailure> }> {
+	try {
+		return { ok: true, value: await work() };
+	} catch (error) {
+		if (error instanceof RuleError) return { ok: false, failure: failWith(400, values, error.field, translate(error.messageKey)) };
+		throw error;
+	}
 }

@@ -2,6 +2,7 @@
 import * as m from '../../paraglide/messages.js';
 import type { Locale } from '../../i18n/locale';
 import type { OutgoingMail } from './mailer';
+import { roleName } from '../../i18n/role-names';
 
 interface Params {
 	name: string;
@@ -24,3 +25,16 @@ export const accountExistsMail = (to: string, locale: Locale, { name, link }: Pa
 
 export const resetPasswordMail = (to: string, locale: Locale, { name, link }: Params): OutgoingMail =>
 	compose(to, locale, name, m.mail_reset_subject({}, { locale }), m.mail_reset_body({ link }, { locale }));
+
+export const invitationMail = (
+	to: string,
+	locale: Locale,
+	p: { name: string; link: string; role: string; place: string; inviter: string; days: number }
+): OutgoingMail =>
+	compose(
+		to,
+		locale,
+		p.name,
+		m.mail_invite_subject({ place: p.place }, { locale }),
+		m.mail_invite_body({ inviter: p.inviter, role: roleName(p.role, locale), place: p.place, link: p.link, days: p.days }, { locale })
+	);

@@ -6,6 +6,7 @@ import type { Db } from '../db/connect';
 import type { Actor } from '../auth/actor';
 import { boardIdsFor, requireRole, schoolIdsFor } from '../auth/actor';
 import { SCHOOL_ROLES, isSchoolRole, type SchoolRole } from '../../auth/roles';
+import { requireSchool } from './school-access';
 
 export interface MySchool {
 	id: string;
@@ -61,4 +62,11 @@ export async function describeRoles(db: Db, actor: Actor): Promise<RoleDescripti
 		role: r.role,
 		place: schools.find((s) => s.id === r.school_id)?.name ?? boards.find((b) => b.id === r.board_id)?.name
 	}));
+}
+
+/** One school as a staff member or its board sees it: the school and the actor's roles there. */
+export async function getMySchool(db: Db, actor: Actor | undefined, code: string): Promise<MySchool & { isAdmin: boolean }> {
+	const school = await requireSchool(db, actor, code, [...SCHOOL_ROLES, 'board_analyst']);
+	const roles = actor!.roles.filter((r) => r.school_id === school.id && isSchoolRole(r.role)).map((r) => r.role as SchoolRole);
+	return { id: school.id, name: school.name, place: school.place, vestigingscode: school.vestigingscode, roles, isAdmin: roles.includes('school_admin') };
 }

@@ -35,7 +35,12 @@ export async function searchSchools(db: Db, rawQuery: string, limit = 50): Promi
 }
 
 /** A vestigingscode is 6 letters and digits; anything else cannot be a school, so it is not looked up. */
+export function normaliseSchoolCode(code: string): string | undefined {
+	return /^[0-9A-Za-z]{6}$/.test(code) ? code.toUpperCase() : undefined;
+}
+
 export async function findSchoolByCode(db: Db, code: string): Promise<PublicSchool | undefined> {
-	if (!/^[0-9A-Za-z]{6}$/.test(code)) return undefined;
-	return db.selectFrom('school').select(PUBLIC_COLUMNS).where('vestigingscode', '=', code.toUpperCase()).executeTakeFirst();
+	const normalised = normaliseSchoolCode(code);
+	if (!normalised) return undefined;
+	return db.selectFrom('school').select(PUBLIC_COLUMNS).where('vestigingscode', '=', normalised).executeTakeFirst();
 }
