@@ -87,6 +87,12 @@ describe('public API', () => {
 		expect(school.profile).toMatchObject({ coordinatorIsAanspreekpunt: true, complaints: { commission: 'lkc' } });
 	});
 
+	it('the sitemap lists schools that filled in their profile, and no other school', async () => {
+		const xml = await (await fetch(`${app.origin}/sitemap.xml`)).text();
+		expect(xml).toMatch(new RegExp(`<loc>${app.origin}/scholen/99ZZ00</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>`));
+		expect(xml).not.toContain('/scholen/10ZA01');
+	});
+
 	it.each([
 		['no query', ''],
 		['a one-letter query', '?q=a'],

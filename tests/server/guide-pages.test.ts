@@ -152,12 +152,17 @@ describe('sitemap and robots', () => {
 		const xml = await response.text();
 		for (const url of guideUrls) expect(xml).toContain(`<loc>${app.origin}${url}</loc><lastmod>`);
 		expect(xml).toContain(`<loc>${app.origin}/hulp</loc>`);
+		expect(xml).toContain(`<loc>${app.origin}/scholen</loc>`);
+		expect(xml).toContain(`<loc>${app.origin}/schools</loc>`);
 		expect(xml).not.toMatch(/account|beheer|inloggen/);
 	});
 
 	it('robots.txt keeps crawlers out of personal pages and names the sitemap', async () => {
 		const text = await (await fetch(`${app.origin}/robots.txt`)).text();
 		expect(text).toContain('Disallow: /account');
+		expect(text).toContain('Disallow: /uitnodiging');
+		// The English public school pages must stay crawlable next to the staff pages under /school.
+		expect(text).toMatch(/Disallow: \/school\n[\s\S]*Allow: \/schools\n/);
 		expect(text).toContain(`Sitemap: ${app.origin}/sitemap.xml`);
 	});
 });

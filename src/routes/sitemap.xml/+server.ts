@@ -1,14 +1,16 @@
-/** The public pages for search engines: home, guide, help, statements. Personal pages are never listed. */
+/** The public pages for search engines: home, guide, help, school search and the pages of schools that filled in their profile, statements. Personal pages are never listed. */
 import { config } from '$lib/server/config';
 import { allGuidePages } from '$lib/server/guide/guide-content';
 import { paths } from '$lib/paths';
+import { database } from '$lib/server/db';
+import { listProfiledSchools } from '$lib/server/schools/school-profile.service';
 import type { RequestHandler } from './$types';
 
 function escapeXml(text: string): string {
 	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export const GET: RequestHandler = () => {
+export const GET: RequestHandler = async () => {
 	const origin = config().origin;
 	const guide = new Map<string, string>();
 	for (const page of allGuidePages()) {
@@ -20,6 +22,9 @@ export const GET: RequestHandler = () => {
 		{ loc: paths.guide },
 		...[...guide].map(([slug, lastmod]) => ({ loc: paths.guidePage(slug), lastmod })),
 		{ loc: paths.help },
+		{ loc: paths.schools },
+		{ loc: paths.schoolsEn },
+		...(await listProfiledSchools(database())).map((s) => ({ loc: paths.schoolPage(s.vestigingscode), lastmod: s.updatedOn })),
 		{ loc: paths.privacy },
 		{ loc: paths.accessibility }
 	];

@@ -425,3 +425,14 @@ export async function listBoardDuties(db: Db, actor: Actor | undefined): Promise
 			.map((s) => ({ name: s.name, place: s.place, vestigingscode: s.vestigingscode, duties: assessDuties(dutyFactsOf(data.get(s.id)!), day) }))
 	}));
 }
+
+/** Schools that filled in their profile, for the sitemap: their code and the day of the last change. */
+export async function listProfiledSchools(db: Db): Promise<{ vestigingscode: string; updatedOn: string }[]> {
+	const rows = await db
+		.selectFrom('school_profile')
+		.innerJoin('school', 'school.id', 'school_profile.school_id')
+		.select(['school.vestigingscode', 'school_profile.updated_at'])
+		.orderBy('school.vestigingscode')
+		.execute();
+	return rows.map((r) => ({ vestigingscode: r.vestigingscode, updatedOn: r.updated_at.slice(0, 10) }));
+}
