@@ -21,6 +21,7 @@ import { securityHeaders } from '$lib/server/http/security-headers';
 import { problem } from '$lib/server/api/problem';
 import { isEnglishSchoolsPath, loginWithReturn, paths } from '$lib/paths';
 import { isLocale } from '$lib/i18n/locale';
+import { discardBody, limitRequestBody } from '$lib/server/http/body-limit';
 
 export const init: ServerInit = async () => {
 	try {
@@ -67,18 +68,15 @@ const handleLocale: Handle = ({ event, resolve }) =>
 		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
 	});
 
-/**
- * Only uploads may be large. adapter-node's BODY_SIZE_LIMIT is the ceiling for uploads (12 MB, above the largest
- * file we accept, so an oversized file still gets a readable form error); any other post stops at 1 MiB (SECURITY.md).
- */
-const FORM_BODY_LIMIT = 1024 * 1024;
-
-const handleBodyLimit: Handle = ({ event, resolve }) => {
-	const type = event.request.headers.get('content-type') ?? '';
-	const length = Number(event.request.headers.get('content-length') ?? '0');
-	if (!type.startsWith('multipart/form-data') && length > FORM_BODY_LIMIT) {
-		return new Response('Payload Too Large', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+/** Bodies are limited per route (src/lib/server/http/body-limit.ts); forms read the limited body. */
+const handleBodyLimit: Handle = async ({ event, resolve }) => {
+	const limited = limitRequestBody(event.request, event.route.id);
+	if (limited === 'too-large') {
+		await discardBody(event.request);
+		// Close the connection: the unread body would otherwise be taken for the next request.
+		return new Response('Payload Too Large', { status: 413, headers: { 'content-type': 'text/plain; charset=utf-8', connection: 'close' } });
 	}
+	event.request = limited;
 	return resolve(event);
 };
 

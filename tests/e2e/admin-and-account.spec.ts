@@ -3,35 +3,23 @@
  * the board page, changing the password, the two-step page when it is on (new recovery codes, turning it off),
  * the log-out page and the 404 page.
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { paths } from '../../src/lib/paths';
 import { test, expect } from './support/fixtures';
 import { t } from './support/messages';
 import { demoLogin } from './support/demo-accounts';
-import { DATA_DIR, ROOT } from './support/environment';
+import { createPlatformAdmin } from './support/cli';
 import { arrive, ErrorSummary, submit } from './pages/common';
 import { AccountPage } from './pages/account-pages';
 import { logIn, newParent, registerAndVerify, setUpTwoFactor } from './pages/flows';
 
 const main = (page: Page) => page.getByRole('main');
 
-/** A platform admin of this project's own, made with the CLI as an operator would. */
-function createAdmin(email: string): string {
-	const output = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'create-admin', '--email', email], {
-		cwd: ROOT,
-		env: { ...process.env, DATA_DIR, DATABASE_URL: '', LOG_LEVEL: 'warn' },
-		encoding: 'utf8'
-	});
-	const password = /One-time password: (\S+)/.exec(output)?.[1];
-	if (!password) throw new Error(`create-admin printed no password:\n${output}`);
-	return password;
-}
 
 test('a platform admin sets up two-step log-in, reads the outbox and chooses a new password', async ({ page }, testInfo) => {
 	test.slow();
 	const email = `beheer-${testInfo.project.name}-${Date.now().toString(36)}@voorbeeld.test`;
-	const password = createAdmin(email);
+	const password = createPlatformAdmin(email);
 	await logIn(page, email, password);
 	await new AccountPage(page).expectLoaded();
 
@@ -125,7 +113,7 @@ test('a platform admin adds a helpline, sees it on the help page, and retires it
 	// Many pages, each through axe: more than the default 30 seconds on a busy 2-core machine.
 	test.slow();
 	const email = `hulp-${testInfo.project.name}-${Date.now().toString(36)}@voorbeeld.test`;
-	await logIn(page, email, createAdmin(email));
+	await logIn(page, email, createPlatformAdmin(email));
 	await new AccountPage(page).expectLoaded();
 	await page.goto(paths.adminHelp);
 	await setUpTwoFactor(page);

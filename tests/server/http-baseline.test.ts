@@ -108,6 +108,16 @@ describe('registration with bad input', () => {
 		const response = await post('/registreren', { ...withoutLocale, email: 'tamper@example.nl' });
 		expect(response.status).toBe(400);
 		const html = await response.text();
+		// A missing choice gets the same message as no choice made.
+		expect(html).toContain('Kies een taal voor e-mails.');
+		expect(html).not.toMatch(/Invalid (key|type)/);
+	});
+
+	it('answers a form without a field it cannot do without in plain Dutch', async () => {
+		const { passwordConfirm: _, ...withoutConfirm } = good;
+		const response = await post('/registreren', { ...withoutConfirm, email: 'tamper2@example.nl' });
+		expect(response.status).toBe(400);
+		const html = await response.text();
 		expect(html).toContain('Dit veld is niet goed ingevuld.');
 		expect(html).not.toMatch(/Invalid (key|type)/);
 	});

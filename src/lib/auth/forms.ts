@@ -45,7 +45,7 @@ export const registerSchema = v.pipe(
 		email,
 		password: newPassword,
 		passwordConfirm: v.string(),
-		locale: v.picklist(LOCALES, 'auth_error_locale_required')
+		locale: v.pipe(v.optional(v.string(), ''), v.picklist(LOCALES, 'auth_error_locale_required'))
 	}),
 	v.forward(
 		v.partialCheck([['password'], ['passwordConfirm']], (d) => d.password === d.passwordConfirm, 'auth_error_password_mismatch'),
@@ -98,7 +98,7 @@ export const invitedAccountSchema = v.pipe(
 		displayName: v.pipe(displayName, v.minLength(1, 'invite_error_name_required')),
 		password: newPassword,
 		passwordConfirm: v.string(),
-		locale: v.picklist(LOCALES, 'auth_error_locale_required')
+		locale: v.pipe(v.optional(v.string(), ''), v.picklist(LOCALES, 'auth_error_locale_required'))
 	}),
 	v.forward(
 		v.partialCheck([['password'], ['passwordConfirm']], (d) => d.password === d.passwordConfirm, 'auth_error_password_mismatch'),

@@ -1,6 +1,7 @@
 /** The help directory: who can help, for whom, about what. Browser-safe types, filters and form schema. */
 import * as v from 'valibot';
 import { textField } from '../forms/text';
+import { todayInNetherlands } from '../i18n/locale';
 
 export const HELP_AUDIENCES = ['child', 'young_person', 'parent', 'school'] as const;
 export type HelpAudience = (typeof HELP_AUDIENCES)[number];
@@ -86,7 +87,7 @@ export const helpResourceSchema = v.object({
 	topics: list(HELP_TOPICS, 'help_error_topics'),
 	sourceUrl: v.pipe(httpsUrl, v.check((s) => s !== '', 'help_error_source_required')),
 	caveats: v.optional(v.pipe(multiline(2000), v.transform((s) => s || null)), ''),
-	lastChecked: v.pipe(v.string(), v.isoDate('help_error_date'), v.check((s) => s <= new Date().toISOString().slice(0, 10), 'help_error_date_future'))
+	lastChecked: v.pipe(v.string(), v.isoDate('help_error_date'), v.check((s) => s <= todayInNetherlands(), 'help_error_date_future'))
 });
 
 export type HelpResourceInput = v.InferOutput<typeof helpResourceSchema>;

@@ -37,3 +37,13 @@ export function formatNumber(value: number, locale: Locale, options: Intl.Number
 	}
 	return format.format(value);
 }
+
+const DAY_IN_NETHERLANDS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Today's date (yyyy-mm-dd) as it is in the Netherlands. Schools, school years and "not in the future" follow the
+ * Dutch calendar, not the server's UTC clock (between midnight and 02:00 the two differ).
+ */
+export function todayInNetherlands(now: Date = new Date()): string {
+	return DAY_IN_NETHERLANDS.format(now);
+}

@@ -14,11 +14,11 @@ const base = {
 		v.check((s) => s.isWellFormed(), 'auth_error_email_invalid'),
 		v.email('auth_error_email_invalid')
 	),
-	locale: v.picklist(LOCALES, 'invite_error_locale')
+	locale: v.pipe(v.optional(v.string(), ''), v.picklist(LOCALES, 'invite_error_locale'))
 };
 
 /** A school admin (or a platform admin, for the first school admin) invites someone with a school role. */
-export const schoolInviteSchema = v.object({ ...base, role: v.picklist(SCHOOL_ROLES, 'invite_error_role') });
+export const schoolInviteSchema = v.object({ ...base, role: v.pipe(v.optional(v.string(), ''), v.picklist(SCHOOL_ROLES, 'invite_error_role')) });
 
 /** A platform admin invites the account of a board. */
 export const boardInviteSchema = v.object(base);

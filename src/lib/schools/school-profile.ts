@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { textField } from '../forms/text';
+import { todayInNetherlands } from '../i18n/locale';
 
 /** The people a school can name, one per kind. */
 export const CONTACT_KINDS = [
@@ -86,11 +87,18 @@ export const optionalEmail = v.pipe(
 	v.transform((s) => s.toLowerCase() || null)
 );
 
-/** A Dutch or international phone number: digits with spaces, dashes, brackets and one leading +; 10 to 15 digits. */
+/**
+ * A phone number as people write it: digits with spaces, dashes and brackets, and a leading + or (.
+ * Dutch numbers have 10 digits; service numbers (0800, 0900, 0906, 0909) 8 or 11; international ones
+ * (+ or 00) up to 15 digits after the prefix (E.164). A cut-off number is refused.
+ */
 export function isPhoneNumber(value: string): boolean {
-	if (!/^\+?[\d][\d ()-]*$/.test(value)) return false;
-	const digits = value.replace(/\D/g, '').length;
-	return digits >= 10 && digits <= 15;
+	if (!/^(\+|\()?\d[\d ()-]*$/.test(value)) return false;
+	const digits = value.replace(/\D/g, '');
+	if (value.startsWith('+')) return digits.length >= 8 && digits.length <= 15;
+	if (digits.startsWith('00')) return digits.length >= 10 && digits.length <= 17;
+	if (/^0(800|900|906|909)/.test(digits)) return digits.length === 8 || digits.length === 11;
+	return digits.length === 10;
 }
 
 export const optionalPhone = v.pipe(
@@ -104,7 +112,9 @@ export function isHttpsUrl(value: string): boolean {
 	if (!/^https:\/\//i.test(value) || /\s/.test(value)) return false;
 	try {
 		const url = new URL(value);
-		return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+		// A web address with a name: no IP addresses (a school's site has a domain), no user name or password in it.
+		const ipAddress = /^[\d.]+$/.test(url.hostname) || url.hostname.startsWith('[');
+		return url.protocol === 'https:' && url.hostname.includes('.') && !ipAddress && !url.username && !url.password;
 	} catch {
 		return false;
 	}
@@ -135,7 +145,7 @@ export function dateFromParts(input: Record<string, unknown>, name: string): { v
 	const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 	const date = new Date(`${iso}T00:00:00Z`);
 	if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) return { error: 'profile_error_date' };
-	if (iso > new Date().toISOString().slice(0, 10)) return { error: 'profile_error_date_future' };
+	if (iso > todayInNetherlands()) return { error: 'profile_error_date_future' };
 	if (iso < '2000-01-01') return { error: 'profile_error_date' };
 	return { value: iso };
 }
@@ -213,7 +223,7 @@ export const programmeSchema = v.pipe(
 		sinceYear: v.pipe(
 			v.optional(v.string(), ''),
 			v.transform((s) => s.trim()),
-			v.check((s) => s === '' || (/^\d{4}$/.test(s) && Number(s) >= 1990 && Number(s) <= new Date().getUTCFullYear()), 'profile_error_year'),
+			v.check((s) => s === '' || (/^\d{4}$/.test(s) && Number(s) >= 1990 && Number(s) <= Number(todayInNetherlands().slice(0, 4))), 'profile_error_year'),
 			v.transform((s) => (s === '' ? null : Number(s)))
 		)
 	}),
@@ -232,7 +242,7 @@ export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 /** The text part of the document form; the file itself is checked by content on the server (pdf-check.ts). */
 export const documentSchema = v.pipe(
 	v.object({
-		status: v.picklist([...DOCUMENT_STATUSES, 'unknown'], 'profile_error_choose'),
+		status: v.pipe(v.optional(v.string(), ''), v.picklist([...DOCUMENT_STATUSES, 'unknown'], 'profile_error_choose')),
 		url: optionalHttpsUrl
 	}),
 	v.forward(

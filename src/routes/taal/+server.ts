@@ -8,10 +8,11 @@ import { safeReturnPath, schoolsAlternates } from '$lib/paths';
 import { database } from '$lib/server/db';
 import { setPreferredLocale } from '$lib/server/auth/preferences.service';
 import { setLocaleCookie } from '$lib/server/http/locale-cookie';
+import { readFormData } from '$lib/server/http/form';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, cookies, locals }) => {
-	const form = await request.formData();
+	const form = await readFormData(request);
 	const locale = form.get('locale');
 	const back = form.get('terug');
 	if (isLocale(locale)) {

@@ -2,7 +2,9 @@
  * One way to read a posted form: parse with a valibot schema, and on failure answer 400 with the
  * user's values (never passwords) and the errors in the user's language (DESIGN.md: error summary pattern).
  */
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import * as m from '../../paraglide/messages.js';
+import { isBodyTooLarge } from './body-limit';
 import * as v from 'valibot';
 import { fieldErrors, formValues } from '../../forms/text';
 import { translate, translateErrors } from '../../i18n/translate';
@@ -23,8 +25,21 @@ export function formValuesOf(data: FormData): Record<string, string> {
 	return formValues(data, SECRET_FIELDS);
 }
 
+/**
+ * The posted form. A body that is not a readable form (a broken multipart body, a wrong content type) is the
+ * client's fault: 400, not a 500 in the log; a streamed body over the limit is 413.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+	try {
+		return await request.formData();
+	} catch (cause) {
+		if (isBodyTooLarge(cause)) error(413, m.form_error_too_large());
+		error(400, m.form_error_unreadable());
+	}
+}
+
 export async function parseForm<S extends v.GenericSchema>(request: Request, schema: S): Promise<Parsed<v.InferOutput<S>>> {
-	const data = await request.formData();
+	const data = await readFormData(request);
 	const values = formValuesOf(data);
 	const input: Record<string, unknown> = {};
 	for (const [key, value] of data) {

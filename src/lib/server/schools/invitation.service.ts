@@ -100,8 +100,8 @@ async function createInvitation(
 }
 
 /**
- * A school admin invites staff with one of the school roles. Only a platform admin may invite the school admin of
- * a school that has none yet; after that the school admins invite each other.
+ * A school admin invites staff with one of the school roles. A platform admin may invite school admins only: the
+ * first one of a school, or a new one when the school lost its admins; after that the school admins invite each other.
  */
 export async function inviteToSchool(db: Db, actor: Actor | undefined, code: string, input: InvitationInput & { role: SchoolRole }): Promise<void> {
 	const school = await requireSchool(db, actor, code, input.role === 'school_admin' ? ['school_admin', 'platform_admin'] : ['school_admin']);

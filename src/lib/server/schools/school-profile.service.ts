@@ -25,6 +25,7 @@ import {
 	type DocumentStatus,
 	type ProfileSection
 } from '../../schools/school-profile';
+import { todayInNetherlands } from '../../i18n/locale';
 import { assessDuties, type DutyAssessment, type DutyFacts, type PersonFacts } from '../../schools/legal-duties';
 
 const EDITORS = ['school_admin'] as const;
@@ -257,8 +258,16 @@ export interface DocumentInput {
 /**
  * Saves one document: an uploaded PDF (checked by content), an https link, "we do not have this" or nothing known.
  * Returns the storage key of a file that is no longer used; the caller deletes it after the transaction committed.
+ * The key of a newly stored file is pushed onto `stored`, so the caller can delete it if the transaction rolls back.
  */
-export async function saveDocument(db: Db, actor: Actor | undefined, code: string, kind: DocumentKind, input: DocumentInput): Promise<string | undefined> {
+export async function saveDocument(
+	db: Db,
+	actor: Actor | undefined,
+	code: string,
+	kind: DocumentKind,
+	input: DocumentInput,
+	stored: string[] = []
+): Promise<string | undefined> {
 	const school = await requireSchool(db, actor, code, EDITORS);
 	const existing = await db.selectFrom('school_document').selectAll().where('school_id', '=', school.id).where('kind', '=', kind).executeTakeFirst();
 	const now = nowIso();
@@ -274,6 +283,7 @@ export async function saveDocument(db: Db, actor: Actor | undefined, code: strin
 			if (problem) throw new RuleError('file', `profile_error_pdf_${problem}`);
 			const key = newId();
 			await putFile(key, input.file);
+			stored.push(key);
 			file = { file_key: key, file_size: input.file.byteLength, file_sha256: crypto.createHash('sha256').update(input.file).digest('hex') };
 		} else if (existing?.file_key) {
 			file = { file_key: existing.file_key, file_size: existing.file_size, file_sha256: existing.file_sha256 };
@@ -391,14 +401,11 @@ export function dutyFactsOf(data: ProfileData): DutyFacts {
 	};
 }
 
-function today(): string {
-	return new Date().toISOString().slice(0, 10);
-}
 
 /** The duty dashboard of one school: for its admins, and for the board the school belongs to. */
 export async function getSchoolDuties(db: Db, actor: Actor | undefined, code: string): Promise<{ school: School; duties: DutyAssessment[]; mayEdit: boolean }> {
 	const school = await requireSchool(db, actor, code, ['school_admin', 'board_analyst']);
-	const duties = assessDuties(dutyFactsOf(await profileDataOf(db, school.id)), today());
+	const duties = assessDuties(dutyFactsOf(await profileDataOf(db, school.id)), todayInNetherlands());
 	const mayEdit = actor!.roles.some((r) => r.role === 'school_admin' && r.school_id === school.id);
 	return { school, duties, mayEdit };
 }
@@ -417,7 +424,7 @@ export async function listBoardDuties(db: Db, actor: Actor | undefined): Promise
 	const boards = await db.selectFrom('board').select(['id', 'name']).where('id', 'in', boardIds).orderBy('name').execute();
 	const schools = await db.selectFrom('school').select(['id', 'name', 'place', 'vestigingscode', 'board_id']).where('board_id', 'in', boardIds).orderBy('name').execute();
 	const data = await loadProfileData(db, schools.map((s) => s.id));
-	const day = today();
+	const day = todayInNetherlands();
 	return boards.map((board) => ({
 		...board,
 		schools: schools

@@ -1,3 +1,4 @@
+import { todayInNetherlands } from '$lib/i18n/locale';
 import { redirect } from '@sveltejs/kit';
 import { helpResourceSchema } from '$lib/help/help-directory';
 import { paths } from '$lib/paths';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	await orHttpError(async () => requireRole(locals.actor, ['platform_admin']));
-	return { today: new Date().toISOString().slice(0, 10) };
+	return { today: todayInNetherlands() };
 };
 
 export const actions: Actions = {

@@ -2,6 +2,7 @@ import { database } from '$lib/server/db';
 import { getSchoolDuties } from '$lib/server/schools/school-profile.service';
 import { orHttpError } from '$lib/server/http/respond';
 import { legalSource, schoolYearOf } from '$lib/schools/legal-duties';
+import { todayInNetherlands } from '$lib/i18n/locale';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -9,7 +10,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	return {
 		school: { name: school.name, vestigingscode: school.vestigingscode },
 		duties: duties.map((d) => ({ ...d, source: legalSource(d.duty, school.sector) })),
-		schoolYear: schoolYearOf(new Date().toISOString().slice(0, 10)).label,
+		schoolYear: schoolYearOf(todayInNetherlands()).label,
 		mayEdit
 	};
 };

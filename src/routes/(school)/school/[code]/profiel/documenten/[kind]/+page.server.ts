@@ -10,7 +10,7 @@ import { documentKindFromSlug, documentSchema, MAX_DOCUMENT_BYTES, type Document
 import { database } from '$lib/server/db';
 import { deleteFile } from '$lib/server/files/file-store';
 import { getProfileForEdit, saveDocument } from '$lib/server/schools/school-profile.service';
-import { failWith, formValuesOf, withRules } from '$lib/server/http/form';
+import { failWith, formValuesOf, readFormData, withRules } from '$lib/server/http/form';
 import { translate, translateErrors } from '$lib/i18n/translate';
 import { fieldErrors } from '$lib/forms/text';
 import { orHttpError } from '$lib/server/http/respond';
@@ -38,7 +38,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
 		const kind = kindOf(params.kind);
-		const data = await request.formData();
+		const data = await readFormData(request);
 		const values = formValuesOf(data);
 		const parsed = v.safeParse(documentSchema, { status: data.get('status') ?? undefined, url: data.get('url') ?? undefined });
 		if (!parsed.success) return fail(400, { values, errors: translateErrors(fieldErrors(parsed.issues)) });
@@ -48,10 +48,18 @@ export const actions: Actions = {
 		const status = file && parsed.output.status === 'unknown' ? 'file' : parsed.output.status;
 		if (file && status !== 'file') return failWith(400, values, 'file', translate('profile_error_file_not_chosen'));
 		const db = database();
+		const stored: string[] = [];
 		const result = await withRules(values, () =>
-			orHttpError(() => db.transaction().execute((trx) => saveDocument(trx, locals.actor, params.code, kind, { status, url: parsed.output.url, file })))
-		);
-		if (!result.ok) return result.failure;
+			orHttpError(() => db.transaction().execute((trx) => saveDocument(trx, locals.actor, params.code, kind, { status, url: parsed.output.url, file }, stored)))
+		).catch(async (error: unknown) => {
+			// The transaction rolled back: a file written for it belongs to nothing.
+			await Promise.all(stored.map((key) => deleteFile(key)));
+			throw error;
+		});
+		if (!result.ok) {
+			await Promise.all(stored.map((key) => deleteFile(key)));
+			return result.failure;
+		}
 		// The old file goes only after the new state is committed, so a failed save never loses a document.
 		if (result.value) await deleteFile(result.value);
 		redirect(303, `${paths.schoolProfile(params.code)}?opgeslagen=1`);
