@@ -54,7 +54,7 @@ export default defineConfig({
 			// Without ORIGIN every form POST is refused with 403 (STACK.md pitfall 2).
 			ORIGIN,
 			DATA_DIR,
-			BODY_SIZE_LIMIT: '12M',
+			BODY_SIZE_LIMIT: '32M',
 			LOG_LEVEL: process.env.E2E_SERVER_LOG ? 'info' : 'warn',
 			// SQLite and the outbox table, whatever the shell has set: the tests read both.
 			DATABASE_URL: '',

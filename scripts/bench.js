@@ -180,7 +180,7 @@ async function startApp() {
 		DATA_DIR: dataDir,
 		// Logging one line per request would measure the terminal, not the app.
 		LOG_LEVEL: 'silent',
-		BODY_SIZE_LIMIT: '12M'
+		BODY_SIZE_LIMIT: '32M'
 	};
 	// A DATABASE_URL from the shell would send the app to PostgreSQL; the benchmark uses the embedded SQLite.
 	delete env.DATABASE_URL;

@@ -41,8 +41,9 @@ const env = { ...process.env };
 env.HOST ||= 'localhost';
 env.PORT ||= '3000';
 env.ORIGIN ||= `http://${env.HOST}:${env.PORT}`;
-// Forms up to 2 MB, so an oversized field gets a clear message instead of a bare 413.
-env.BODY_SIZE_LIMIT ||= '12M';
+// Only the upload routes reach this (every other post stops at 1 MB in hooks.server.ts). 32 MB is above one upload
+// of evidence (20 files, 25 MB together, 10 MB each), so a file or an upload over our limits gets a clear message.
+env.BODY_SIZE_LIMIT ||= '32M';
 
 const child = spawn(process.execPath, [buildEntry], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

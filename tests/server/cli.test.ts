@@ -79,7 +79,7 @@ describe('command line', () => {
 
 	it('migrate and check work; bad configuration and unknown commands fail clearly', () => {
 		const DATA_DIR = makeTempDir('pw-cli-');
-		expect(cli(['migrate'], { DATA_DIR }).out).toContain('Applied: 001-foundation, 002-help-directory-and-audit, 003-feedback, 004-school-onboarding-and-profile.');
+		expect(cli(['migrate'], { DATA_DIR }).out).toContain('Applied: 001-foundation, 002-help-directory-and-audit, 003-feedback, 004-school-onboarding-and-profile, 005-dossier.');
 		expect(cli(['migrate'], { DATA_DIR }).out).toContain('already up to date');
 		expect(cli(['check'], { DATA_DIR }).out).toContain('Configuration OK. Database (sqlite) answers.');
 		const bad = cli(['check'], { DATA_DIR, DATABASE_URL: 'mysql://x/y' });

@@ -2,11 +2,13 @@
  * Removes what no longer serves anyone: ended sessions, old rate-limit windows, used or expired e-mail links,
  * and outbox mail older than 30 days (it holds links and addresses; SECURITY.md: collect the minimum).
  * Every step is an idempotent delete, so several app servers may run it at the same time.
+ * It also sends the day's reminders for agreements with school; each is claimed before it is sent, so once only.
  */
 import type { Db } from './db/connect';
 import { pruneLimits } from './auth/rate-limit';
 import { pruneSessions } from './auth/session.service';
 import { nowIso } from './auth/tokens';
+import { sendAgreementReminders } from './dossier/contact.service';
 
 export const OUTBOX_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,4 +22,5 @@ export async function runHousekeeping(db: Db, now = new Date()): Promise<void> {
 		.where((eb) => eb.or([eb('expires_at', '<=', nowIso(now)), eb('used_at', 'is not', null)]))
 		.execute();
 	await db.deleteFrom('mail_outbox').where('created_at', '<', nowIso(new Date(now.getTime() - OUTBOX_DAYS * DAY))).execute();
+	await sendAgreementReminders(db, now);
 }

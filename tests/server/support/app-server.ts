@@ -32,7 +32,7 @@ export async function startApp(env: Record<string, string>): Promise<AppServer> 
 	const origin = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child = spawn(process.execPath, [BUILD_ENTRY], {
-		env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, LOG_LEVEL: 'warn', BODY_SIZE_LIMIT: '12M', ...env },
+		env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: String(port), ORIGIN: origin, LOG_LEVEL: 'warn', BODY_SIZE_LIMIT: '32M', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (d) => (output += d));

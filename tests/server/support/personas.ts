@@ -9,7 +9,22 @@ import { createSession } from '../../../src/lib/server/auth/session.service';
 import { insertRole, updateUser } from '../../../src/lib/server/auth/user.repository';
 import { newId, nowIso } from '../../../src/lib/server/auth/tokens';
 import { ROLES, requiresSecondFactor, type Role } from '../../../src/lib/auth/roles';
+import { putFile } from '../../../src/lib/server/files/file-store';
+import { minimalPdf } from '../../../src/lib/server/testing/sample-files';
+import crypto from 'node:crypto';
 import path from 'node:path';
+
+/**
+ * The parent persona's dossier: one child with one incident and one evidence file (a PDF), at fixed ids so the
+ * route walk (routes.ts EXAMPLE_PARAMS) reaches the dossier pages themselves. Every other persona gets 404 or 403.
+ */
+export const SEEDED_DOSSIER = {
+	child: '5eed0000-0000-4000-8000-00000000c001',
+	incident: '5eed0000-0000-4000-8000-00000000e001',
+	attachment: '5eed0000-0000-4000-8000-00000000a001',
+	contact: '5eed0000-0000-4000-8000-00000000d001',
+	agreement: '5eed0000-0000-4000-8000-00000000f001'
+} as const;
 
 export interface Persona {
 	role: Role;
@@ -58,7 +73,68 @@ export async function seedPersonas(dataDir: string): Promise<Seed> {
 	const personas = {} as Record<Role, Persona>;
 	for (const role of ROLES) personas[role] = await persona(role, requiresSecondFactor(role));
 	const staffWithoutSecondFactor = await persona('mentor', false);
+	await seedDossier(db, personas.parent.userId);
 	return { db, schoolId, otherSchoolId, boardId, personas, staffWithoutSecondFactor, close: () => handle.close() };
+}
+
+/** The rows and the stored file of SEEDED_DOSSIER, straight in the database (no audit events). */
+async function seedDossier(db: Db, parentId: string): Promise<void> {
+	const now = nowIso();
+	const { child, incident, attachment, contact, agreement } = SEEDED_DOSSIER;
+	await db.insertInto('child').values({ id: child, name: 'Noor', birth_year: 2016, year_group: 'groep-5', school_id: null, school_name: null, created_at: now, updated_at: now }).execute();
+	await db.insertInto('child_guardian').values({ child_id: child, user_id: parentId, created_at: now }).execute();
+	await db
+		.insertInto('incident')
+		.values({
+			id: incident,
+			child_id: child,
+			occurred_on: '2025-03-02',
+			occurred_time: '12:30',
+			approximate: 0,
+			place: 'playground',
+			place_detail: null,
+			online_platform: null,
+			forms: JSON.stringify(['verbal', 'exclusion']),
+			perpetrators: null,
+			witnesses: null,
+			what_happened: 'Ze mocht niet meedoen.',
+			child_response: null,
+			adults_knew: null,
+			impact_emotional: null,
+			impact_physical: null,
+			absence_days: null,
+			physical_violence: 0,
+			created_at: now,
+			updated_at: now
+		})
+		.execute();
+	await db
+		.insertInto('dossier_contact')
+		.values({ id: contact, child_id: child, contacted_on: '2025-03-03', person_name: 'Juf Anja', rung: 'leerkracht', channel: 'talk', summary: 'Gesprek na school.', created_at: now, updated_at: now })
+		.execute();
+	await db
+		.insertInto('agreement')
+		.values({ id: agreement, contact_id: contact, child_id: child, description: 'De juf let op in de pauze.', follow_up_on: '2025-03-17', status: 'open', reminded_at: now, created_at: now, updated_at: now })
+		.execute();
+	const bytes = minimalPdf('seeded evidence');
+	const fileKey = newId();
+	await putFile(fileKey, bytes);
+	await db
+		.insertInto('attachment')
+		.values({
+			id: attachment,
+			incident_id: incident,
+			child_id: child,
+			content_type: 'application/pdf',
+			display_name: 'brief-van-school.pdf',
+			size: bytes.byteLength,
+			sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+			width: null,
+			height: null,
+			file_key: fileKey,
+			received_at: now
+		})
+		.execute();
 }
 
 /**

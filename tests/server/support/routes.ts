@@ -3,6 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { SEEDED_DOSSIER } from './personas';
 
 export interface RouteFile {
 	id: string;
@@ -45,7 +46,13 @@ const EXAMPLE_PARAMS: Record<string, string> = {
 	code: '98ZZ00',
 	// A part of the school profile and a document kind (src/lib/schools/school-profile.ts).
 	part: 'aanspreekpunt',
-	kind: 'veiligheidsbeleid'
+	kind: 'veiligheidsbeleid',
+	// The parent persona's child, incident, evidence file, contact with school and agreement, seeded by personas.ts.
+	child: SEEDED_DOSSIER.child,
+	incident: SEEDED_DOSSIER.incident,
+	attachment: SEEDED_DOSSIER.attachment,
+	contact: SEEDED_DOSSIER.contact,
+	agreement: SEEDED_DOSSIER.agreement
 };
 
 /** A query string some routes need to answer 200. */

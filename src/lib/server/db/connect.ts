@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Dialect } from 'kysely';
 import type { Database } from './schema';
 import { logger } from '../log';
 
@@ -22,6 +22,27 @@ export interface DatabaseHandle {
 	close(): Promise<void>;
 }
 
+/**
+ * Transactions on SQLite start with BEGIN IMMEDIATE. A deferred transaction that reads and then writes fails at
+ * once with "database is locked" when another process (the CLI beside the app) wrote in between: SQLite cannot
+ * wait for a lock upgrade in WAL mode. IMMEDIATE takes the write lock first and waits up to busy_timeout.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+		await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+	}
+}
+
+function sqliteDialect(sqlite: SQLite.Database): Dialect {
+	const base = new SqliteDialect({ database: sqlite });
+	return {
+		createAdapter: () => base.createAdapter(),
+		createQueryCompiler: () => base.createQueryCompiler(),
+		createIntrospector: (db) => base.createIntrospector(db),
+		createDriver: () => new ImmediateSqliteDriver({ database: sqlite })
+	};
+}
+
 function openSqlite(file: string): DatabaseHandle {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 	const sqlite = new SQLite(file);
@@ -31,7 +52,7 @@ function openSqlite(file: string): DatabaseHandle {
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('secure_delete = ON');
 	sqlite.pragma('busy_timeout = 5000');
-	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
 	return { db, kind: 'sqlite', close: () => db.destroy() };
 }
 

@@ -4,13 +4,15 @@ import * as m001 from './migrations/001-foundation';
 import * as m002 from './migrations/002-help-directory-and-audit';
 import * as m003 from './migrations/003-feedback';
 import * as m004 from './migrations/004-school-onboarding-and-profile';
+import * as m005 from './migrations/005-dossier';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
 	'001-foundation': m001,
 	'002-help-directory-and-audit': m002,
 	'003-feedback': m003,
-	'004-school-onboarding-and-profile': m004
+	'004-school-onboarding-and-profile': m004,
+	'005-dossier': m005
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -222,6 +222,97 @@ export interface SchoolDocumentTable {
 	updated_at: string;
 }
 
+export interface ChildTable {
+	id: string;
+	name: string;
+	birth_year: number;
+	year_group: string | null;
+	school_id: string | null;
+	school_name: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface ChildGuardianTable {
+	child_id: string;
+	user_id: string;
+	created_at: string;
+}
+
+export interface IncidentTable {
+	id: string;
+	child_id: string;
+	/** yyyy-mm-dd */
+	occurred_on: string;
+	/** HH:MM */
+	occurred_time: string | null;
+	approximate: Flag;
+	place: string | null;
+	place_detail: string | null;
+	online_platform: string | null;
+	/** JSON array of BullyingForm identifiers. */
+	forms: string;
+	perpetrators: string | null;
+	witnesses: string | null;
+	what_happened: string | null;
+	child_response: string | null;
+	adults_knew: string | null;
+	impact_emotional: string | null;
+	impact_physical: string | null;
+	absence_days: number | null;
+	physical_violence: Flag;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface AttachmentTable {
+	id: string;
+	incident_id: string;
+	child_id: string;
+	content_type: string;
+	display_name: string;
+	size: number;
+	sha256: string;
+	width: number | null;
+	height: number | null;
+	file_key: string;
+	received_at: string;
+}
+
+export interface DossierContactTable {
+	id: string;
+	child_id: string;
+	/** yyyy-mm-dd */
+	contacted_on: string;
+	person_name: string | null;
+	rung: string;
+	channel: string;
+	summary: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export type AgreementStatus = 'open' | 'kept' | 'broken';
+
+export interface AgreementTable {
+	id: string;
+	contact_id: string;
+	child_id: string;
+	description: string;
+	/** yyyy-mm-dd */
+	follow_up_on: string | null;
+	status: AgreementStatus;
+	reminded_at: string | null;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface StepSkipTable {
+	child_id: string;
+	step: string;
+	created_at: string;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -240,6 +331,13 @@ export interface Database {
 	school_profile: SchoolProfileTable;
 	school_contact: SchoolContactTable;
 	school_document: SchoolDocumentTable;
+	child: ChildTable;
+	child_guardian: ChildGuardianTable;
+	incident: IncidentTable;
+	attachment: AttachmentTable;
+	dossier_contact: DossierContactTable;
+	agreement: AgreementTable;
+	step_skip: StepSkipTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -253,3 +351,8 @@ export type Invitation = Selectable<InvitationTable>;
 export type SchoolProfileRow = Selectable<SchoolProfileTable>;
 export type SchoolContactRow = Selectable<SchoolContactTable>;
 export type SchoolDocumentRow = Selectable<SchoolDocumentTable>;
+export type ChildRow = Selectable<ChildTable>;
+export type IncidentRow = Selectable<IncidentTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type DossierContactRow = Selectable<DossierContactTable>;
+export type AgreementRow = Selectable<AgreementTable>;

@@ -1,13 +1,13 @@
 /**
- * Request body limits (SECURITY.md: about 1 MB except uploads). adapter-node's BODY_SIZE_LIMIT (12 MB) is the
- * ceiling for the routes that take uploads, above the largest file we accept, so an oversized file still gets a
- * readable form error. Every other route stops at FORM_BODY_LIMIT: by Content-Length when the client sends one,
+ * Request body limits (SECURITY.md: about 1 MB except uploads). adapter-node's BODY_SIZE_LIMIT (32 MB) is the
+ * ceiling for the routes that take uploads, above the largest file and the largest upload of evidence we accept
+ * (10 MB a file, 25 MB at once), so an oversized file still gets a readable form error. Every other route stops at FORM_BODY_LIMIT: by Content-Length when the client sends one,
  * and by counting the bytes when it streams the body without one.
  */
 export const FORM_BODY_LIMIT = 1024 * 1024;
 
 /** The routes that accept file uploads (SvelteKit route ids). */
-export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/(school)/school/[code]/profiel/documenten/[kind]']);
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/(school)/school/[code]/profiel/documenten/[kind]', '/(parent)/dossier/[child]/voorval/[incident]/bijlagen']);
 
 export class BodyTooLargeError extends Error {
 	override name = 'BodyTooLargeError';

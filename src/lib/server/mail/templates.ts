@@ -38,3 +38,6 @@ export const invitationMail = (
 		m.mail_invite_subject({ place: p.place }, { locale }),
 		m.mail_invite_body({ inviter: p.inviter, role: roleName(p.role, locale), place: p.place, link: p.link, days: p.days }, { locale })
 	);
+
+export const agreementReminderMail = (to: string, locale: Locale, { name, link }: Params): OutgoingMail =>
+	compose(to, locale, name, m.mail_agreement_subject({}, { locale }), m.mail_agreement_body({ link }, { locale }));

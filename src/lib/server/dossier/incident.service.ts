@@ -1,0 +1,174 @@
+/**
+ * Incidents (GLOSSARY: incident): what a parent writes down with the child. A quick entry first, details later;
+ * the timeline newest first with filters, and its summary. Only the child's guardians reach them.
+ */
+import type { Db } from '../db/connect';
+import type { ChildRow, IncidentRow } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import { RuleError } from '../errors';
+import { newId, nowIso } from '../auth/tokens';
+import { recordAudit } from '../audit/audit.service';
+import { requireChild, requireIncident } from './dossier-access';
+import { BULLYING_FORMS, summarise, type BullyingForm, type DossierSummary, type IncidentDetailInput, type IncidentQuickInput, type Place, type TimelineFilter } from '../../dossier/dossier';
+
+export interface IncidentView {
+	id: string;
+	occurredOn: string;
+	occurredTime: string | null;
+	approximate: boolean;
+	place: Place | null;
+	placeDetail: string | null;
+	onlinePlatform: string | null;
+	forms: BullyingForm[];
+	perpetrators: string | null;
+	witnesses: string | null;
+	whatHappened: string | null;
+	childResponse: string | null;
+	adultsKnew: string | null;
+	impactEmotional: string | null;
+	impactPhysical: string | null;
+	absenceDays: number | null;
+	physicalViolence: boolean;
+	attachmentCount: number;
+	createdAt: string;
+	updatedAt: string;
+}
+
+function parseForms(json: string): BullyingForm[] {
+	try {
+		const value: unknown = JSON.parse(json);
+		return Array.isArray(value) ? value.filter((x): x is BullyingForm => (BULLYING_FORMS as readonly string[]).includes(x as string)) : [];
+	} catch {
+		return [];
+	}
+}
+
+function toView(row: IncidentRow, attachmentCount = 0): IncidentView {
+	return {
+		id: row.id,
+		occurredOn: row.occurred_on,
+		occurredTime: row.occurred_time,
+		approximate: Boolean(Number(row.approximate)),
+		place: row.place as Place | null,
+		placeDetail: row.place_detail,
+		onlinePlatform: row.online_platform,
+		forms: parseForms(row.forms),
+		perpetrators: row.perpetrators,
+		witnesses: row.witnesses,
+		whatHappened: row.what_happened,
+		childResponse: row.child_response,
+		adultsKnew: row.adults_knew,
+		impactEmotional: row.impact_emotional,
+		impactPhysical: row.impact_physical,
+		absenceDays: row.absence_days === null ? null : Number(row.absence_days),
+		physicalViolence: Boolean(Number(row.physical_violence)),
+		attachmentCount,
+		createdAt: row.created_at,
+		updatedAt: row.updated_at
+	};
+}
+
+/** An incident cannot be before the year the child was born (nor in the future: the form checks that). */
+function checkDate(child: ChildRow, occurredOn: string): void {
+	if (Number(occurredOn.slice(0, 4)) < Number(child.birth_year)) throw new RuleError('occurredOn', 'dossier_error_before_birth');
+}
+
+export async function recordIncident(db: Db, actor: Actor | undefined, childId: string, input: IncidentQuickInput): Promise<string> {
+	const child = await requireChild(db, actor, childId);
+	checkDate(child, input.occurredOn);
+	const now = nowIso();
+	const id = newId();
+	await db
+		.insertInto('incident')
+		.values({
+			id,
+			child_id: child.id,
+			occurred_on: input.occurredOn,
+			occurred_time: null,
+			approximate: input.approximate,
+			place: null,
+			place_detail: null,
+			online_platform: null,
+			forms: JSON.stringify(input.forms),
+			perpetrators: null,
+			witnesses: null,
+			what_happened: input.whatHappened,
+			child_response: null,
+			adults_knew: null,
+			impact_emotional: null,
+			impact_physical: null,
+			absence_days: null,
+			physical_violence: input.physicalViolence,
+			created_at: now,
+			updated_at: now
+		})
+		.execute();
+	await recordAudit(db, { actorUserId: actor!.userId, action: 'incident.record', subjectType: 'child', subjectId: child.id, detail: { incident: id } });
+	return id;
+}
+
+export async function updateIncident(db: Db, actor: Actor | undefined, childId: string, incidentId: string, input: IncidentDetailInput): Promise<void> {
+	const { child, incident } = await requireIncident(db, actor, childId, incidentId);
+	checkDate(child, input.occurredOn);
+	await db
+		.updateTable('incident')
+		.set({
+			occurred_on: input.occurredOn,
+			occurred_time: input.occurredTime,
+			approximate: input.approximate,
+			place: input.place,
+			place_detail: input.placeDetail,
+			// A platform only makes sense for something online.
+			online_platform: input.place === 'online' || input.forms.some((f) => f.startsWith('online_')) ? input.onlinePlatform : null,
+			forms: JSON.stringify(input.forms),
+			perpetrators: input.perpetrators,
+			witnesses: input.witnesses,
+			what_happened: input.whatHappened,
+			child_response: input.childResponse,
+			adults_knew: input.adultsKnew,
+			impact_emotional: input.impactEmotional,
+			impact_physical: input.impactPhysical,
+			absence_days: input.absenceDays,
+			physical_violence: input.physicalViolence,
+			updated_at: nowIso()
+		})
+		.where('id', '=', incident.id)
+		.execute();
+	await recordAudit(db, { actorUserId: actor!.userId, action: 'incident.update', subjectType: 'child', subjectId: child.id, detail: { incident: incident.id } });
+}
+
+/** Deletes an incident; returns the storage keys of its attachments, for the caller to delete after the commit. */
+export async function deleteIncident(db: Db, actor: Actor | undefined, childId: string, incidentId: string): Promise<string[]> {
+	const { child, incident } = await requireIncident(db, actor, childId, incidentId);
+	const files = await db.selectFrom('attachment').select('file_key').where('incident_id', '=', incident.id).execute();
+	await db.deleteFrom('attachment').where('incident_id', '=', incident.id).execute();
+	await db.deleteFrom('incident').where('id', '=', incident.id).execute();
+	await recordAudit(db, { actorUserId: actor!.userId, action: 'incident.delete', subjectType: 'child', subjectId: child.id, detail: { incident: incident.id } });
+	return files.map((f) => f.file_key);
+}
+
+export async function getIncident(db: Db, actor: Actor | undefined, childId: string, incidentId: string): Promise<IncidentView> {
+	const { incident } = await requireIncident(db, actor, childId, incidentId);
+	const count = await db.selectFrom('attachment').select((eb) => eb.fn.countAll().as('n')).where('incident_id', '=', incident.id).executeTakeFirst();
+	return toView(incident, Number(count?.n ?? 0));
+}
+
+export interface Timeline {
+	incidents: IncidentView[];
+	/** The summary of the whole dossier, not only of the filtered part. */
+	summary: DossierSummary;
+	filtered: boolean;
+}
+
+/** The child's incidents, newest first, filtered by form and period; with the summary of all of them. */
+export async function getTimeline(db: Db, actor: Actor | undefined, childId: string, filter: TimelineFilter = {}): Promise<Timeline> {
+	const child = await requireChild(db, actor, childId);
+	const rows = await db.selectFrom('incident').selectAll().where('child_id', '=', child.id).orderBy('occurred_on', 'desc').orderBy('occurred_time', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc').execute();
+	const counts = await db.selectFrom('attachment').select(['incident_id', (eb) => eb.fn.countAll().as('n')]).where('child_id', '=', child.id).groupBy('incident_id').execute();
+	const countOf = new Map(counts.map((c) => [c.incident_id, Number(c.n)]));
+	const all = rows.map((row) => toView(row, countOf.get(row.id) ?? 0));
+	const incidents = all.filter(
+		(i) => (!filter.form || i.forms.includes(filter.form)) && (!filter.from || i.occurredOn >= filter.from) && (!filter.to || i.occurredOn <= filter.to)
+	);
+	return { incidents, summary: summarise(all), filtered: Boolean(filter.form || filter.from || filter.to) };
+}
