@@ -114,7 +114,7 @@ async function seedDossier(db: Db, parentId: string): Promise<void> {
 		.execute();
 	await db
 		.insertInto('agreement')
-		.values({ id: agreement, contact_id: contact, child_id: child, description: 'De juf let op in de pauze.', follow_up_on: '2025-03-17', status: 'open', reminded_at: now, created_at: now, updated_at: now })
+		.values({ id: agreement, contact_id: contact, child_id: child, position: 1, description: 'De juf let op in de pauze.', follow_up_on: '2025-03-17', status: 'open', reminded_at: now, created_at: now, updated_at: now })
 		.execute();
 	const bytes = minimalPdf('seeded evidence');
 	const fileKey = newId();

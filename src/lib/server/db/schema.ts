@@ -298,6 +298,7 @@ export interface AgreementTable {
 	id: string;
 	contact_id: string;
 	child_id: string;
+	position: number;
 	description: string;
 	/** yyyy-mm-dd */
 	follow_up_on: string | null;

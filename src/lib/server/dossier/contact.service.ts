@@ -61,10 +61,10 @@ export async function recordContact(db: Db, actor: Actor | undefined, childId: s
 		.insertInto('dossier_contact')
 		.values({ id, child_id: child.id, contacted_on: input.contactedOn, person_name: input.personName, rung: input.rung, channel: input.channel, summary: input.summary, created_at: now, updated_at: now })
 		.execute();
-	for (const agreement of input.agreements) {
+	for (const [index, agreement] of input.agreements.entries()) {
 		await db
 			.insertInto('agreement')
-			.values({ id: newId(), contact_id: id, child_id: child.id, description: agreement.description, follow_up_on: agreement.followUpOn, status: 'open', reminded_at: null, created_at: now, updated_at: now })
+			.values({ id: newId(), contact_id: id, child_id: child.id, position: index + 1, description: agreement.description, follow_up_on: agreement.followUpOn, status: 'open', reminded_at: null, created_at: now, updated_at: now })
 			.execute();
 	}
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'contact.record', subjectType: 'child', subjectId: child.id, detail: { contact: id, agreements: input.agreements.length } });
@@ -81,7 +81,7 @@ async function requireContact(db: Db, actor: Actor | undefined, childId: string,
 
 export async function getContact(db: Db, actor: Actor | undefined, childId: string, contactId: string): Promise<ContactView> {
 	const row = await requireContact(db, actor, childId, contactId);
-	const agreements = await db.selectFrom('agreement').selectAll().where('contact_id', '=', row.id).orderBy('created_at').execute();
+	const agreements = await db.selectFrom('agreement').selectAll().where('contact_id', '=', row.id).orderBy('position').execute();
 	return contactView(row, agreements, todayInNetherlands());
 }
 
@@ -90,7 +90,7 @@ export async function listContacts(db: Db, actor: Actor | undefined, childId: st
 	const child = await requireChild(db, actor, childId);
 	const [rows, agreements] = await Promise.all([
 		db.selectFrom('dossier_contact').selectAll().where('child_id', '=', child.id).orderBy('contacted_on', 'desc').orderBy('created_at', 'desc').execute(),
-		db.selectFrom('agreement').selectAll().where('child_id', '=', child.id).orderBy('created_at').execute()
+		db.selectFrom('agreement').selectAll().where('child_id', '=', child.id).orderBy('contact_id').orderBy('position').execute()
 	]);
 	const today = todayInNetherlands();
 	return rows.map((row) => contactView(row, agreements, today));
@@ -99,9 +99,10 @@ export async function listContacts(db: Db, actor: Actor | undefined, childId: st
 export async function addAgreement(db: Db, actor: Actor | undefined, childId: string, contactId: string, input: { description: string; followUpOn: string | null }): Promise<void> {
 	const contact = await requireContact(db, actor, childId, contactId);
 	const now = nowIso();
+	const last = await db.selectFrom('agreement').select((eb) => eb.fn.max('position').as('position')).where('contact_id', '=', contact.id).executeTakeFirst();
 	await db
 		.insertInto('agreement')
-		.values({ id: newId(), contact_id: contact.id, child_id: contact.child_id, description: input.description, follow_up_on: input.followUpOn, status: 'open', reminded_at: null, created_at: now, updated_at: now })
+		.values({ id: newId(), contact_id: contact.id, child_id: contact.child_id, position: Number(last?.position ?? 0) + 1, description: input.description, follow_up_on: input.followUpOn, status: 'open', reminded_at: null, created_at: now, updated_at: now })
 		.execute();
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'agreement.add', subjectType: 'child', subjectId: contact.child_id, detail: { contact: contact.id } });
 }

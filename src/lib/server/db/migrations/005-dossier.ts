@@ -100,6 +100,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('id', 'text', (c) => c.primaryKey())
 		.addColumn('contact_id', 'text', (c) => c.notNull().references('dossier_contact.id').onDelete('cascade'))
 		.addColumn('child_id', 'text', (c) => c.notNull().references('child.id').onDelete('cascade'))
+		// The agreement's place in its contact (1, 2, …): the order the parent wrote them in.
+		.addColumn('position', 'integer', (c) => c.notNull())
 		.addColumn('description', 'text', (c) => c.notNull())
 		// yyyy-mm-dd; the day to check whether it was kept.
 		.addColumn('follow_up_on', 'text')
