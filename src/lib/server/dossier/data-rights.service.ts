@@ -1,0 +1,136 @@
+/**
+ * The parent's rights over their data (AVG art. 15, 17, 20): everything of a child, or of the whole account, as a
+ * zip (JSON + the stored files, decrypted); deleting a child's dossier for good, with its files; deleting the account.
+ * A child with two guardians stays for the other one: the one who deletes leaves; the last one deletes everything.
+ * Each step is in the audit log (ids only).
+ */
+import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Db } from '../db/connect';
+import type { Actor } from '../auth/actor';
+import { requireRole } from '../auth/actor';
+import { RuleError } from '../errors';
+import { nowIso } from '../auth/tokens';
+import { recordAudit } from '../audit/audit.service';
+import { confirmPassword } from '../auth/account.service';
+import { getFile } from '../files/file-store';
+import { requireChild } from './dossier-access';
+
+/** A name that is safe inside a zip on every system: letters, digits, dot, dash and underscore. */
+function safeName(name: string): string {
+	return (
+		name
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.replace(/[^A-Za-z0-9._-]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 80) || 'bestand'
+	);
+}
+
+async function childData(db: Db, childId: string) {
+	const [child, incidents, attachments, contacts, agreements, skips] = await Promise.all([
+		db.selectFrom('child').selectAll().where('id', '=', childId).executeTakeFirstOrThrow(),
+		db.selectFrom('incident').selectAll().where('child_id', '=', childId).orderBy('occurred_on').execute(),
+		db.selectFrom('attachment').selectAll().where('child_id', '=', childId).orderBy('received_at').execute(),
+		db.selectFrom('dossier_contact').selectAll().where('child_id', '=', childId).orderBy('contacted_on').execute(),
+		db.selectFrom('agreement').selectAll().where('child_id', '=', childId).orderBy('contact_id').orderBy('position').execute(),
+		db.selectFrom('step_skip').selectAll().where('child_id', '=', childId).execute()
+	]);
+	return { child, incidents, attachments, contacts, agreements, skips };
+}
+
+/** Adds one child's folder to the zip: dossier.json and the evidence files, and returns how many files were missing. */
+async function addChildToZip(db: Db, childId: string, folder: string, zip: Zippable): Promise<number> {
+	const data = await childData(db, childId);
+	const files: Zippable = {};
+	let missing = 0;
+	const attachments = [];
+	for (const a of data.attachments) {
+		const bytes = await getFile(a.file_key);
+		const extension = a.content_type === 'application/pdf' ? 'pdf' : a.content_type.split('/')[1] ?? 'bin';
+		const path = `bewijs/${a.received_at.slice(0, 10)}-${a.id.slice(0, 8)}-${safeName(a.display_name.replace(/\.[^.]+$/, ''))}.${extension}`;
+		// Images and PDFs are compressed already: store them as they are.
+		if (bytes) files[path] = [new Uint8Array(bytes), { level: 0 }];
+		else missing++;
+		const { file_key: _key, ...visible } = a;
+		attachments.push({ ...visible, file: bytes ? path : null });
+	}
+	const json = {
+		exported_at: nowIso(),
+		child: data.child,
+		incidents: data.incidents.map((i) => ({ ...i, forms: JSON.parse(i.forms) as unknown })),
+		attachments,
+		contacts: data.contacts.map((c) => ({ ...c, agreements: data.agreements.filter((a) => a.contact_id === c.id) })),
+		steps_not_for_us: data.skips.map((s) => s.step)
+	};
+	zip[folder] = { 'dossier.json': strToU8(JSON.stringify(json, null, 2)), ...files };
+	return missing;
+}
+
+/** Everything of one child as a zip. */
+export async function exportChild(db: Db, actor: Actor | undefined, childId: string): Promise<{ zip: Uint8Array; name: string }> {
+	const child = await requireChild(db, actor, childId);
+	const zip: Zippable = {};
+	await addChildToZip(db, child.id, safeName(child.name), zip);
+	await recordAudit(db, { actorUserId: actor!.userId, action: 'child.export', subjectType: 'child', subjectId: child.id, detail: {} });
+	return { zip: zipSync(zip), name: safeName(child.name) };
+}
+
+/** Everything of the account: its own data and every child's dossier. */
+export async function exportAccount(db: Db, actor: Actor | undefined): Promise<Uint8Array> {
+	requireRole(actor, ['parent']);
+	const user = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'locale', 'email_verified_at', 'totp_enabled_at', 'created_at', 'updated_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
+	const roles = await db.selectFrom('role_assignment').select(['role', 'school_id', 'board_id', 'created_at']).where('user_id', '=', actor.userId).execute();
+	const children = await db.selectFrom('child_guardian').innerJoin('child', 'child.id', 'child_guardian.child_id').select(['child.id', 'child.name']).where('child_guardian.user_id', '=', actor.userId).orderBy('child.created_at').execute();
+	const zip: Zippable = { 'account.json': strToU8(JSON.stringify({ exported_at: nowIso(), account: user, roles }, null, 2)) };
+	for (const [index, child] of children.entries()) await addChildToZip(db, child.id, `${index + 1}-${safeName(child.name)}`, zip);
+	await recordAudit(db, { actorUserId: actor.userId, action: 'account.export', subjectType: 'user', subjectId: actor.userId, detail: {} });
+	return zipSync(zip);
+}
+
+/**
+ * Deletes a child's dossier for this parent. With another guardian the parent only leaves (the dossier stays
+ * theirs); the last guardian deletes the child and everything under it. Returns the file keys to delete after commit.
+ */
+export async function deleteChildDossier(db: Db, actor: Actor | undefined, childId: string, typedName: string): Promise<{ fileKeys: string[]; deleted: boolean }> {
+	const child = await requireChild(db, actor, childId);
+	// Typing the name is the confirmation: a mis-tap cannot throw a child's dossier away.
+	if (typedName.normalize('NFC').trim().toLocaleLowerCase('nl') !== child.name.normalize('NFC').trim().toLocaleLowerCase('nl')) {
+		throw new RuleError('confirmName', 'dossier_error_confirm_name');
+	}
+	const guardians = await db.selectFrom('child_guardian').select('user_id').where('child_id', '=', child.id).execute();
+	if (guardians.length > 1) {
+		await db.deleteFrom('child_guardian').where('child_id', '=', child.id).where('user_id', '=', actor!.userId).execute();
+		await recordAudit(db, { actorUserId: actor!.userId, action: 'child.leave', subjectType: 'child', subjectId: child.id, detail: {} });
+		return { fileKeys: [], deleted: false };
+	}
+	const files = await db.selectFrom('attachment').select('file_key').where('child_id', '=', child.id).execute();
+	// Children first of all: foreign keys cascade, but explicit deletes keep SQLite and PostgreSQL alike.
+	for (const table of ['step_skip', 'agreement', 'dossier_contact', 'attachment', 'incident', 'child_guardian'] as const) {
+		await db.deleteFrom(table).where('child_id', '=', child.id).execute();
+	}
+	await db.deleteFrom('child').where('id', '=', child.id).execute();
+	await recordAudit(db, { actorUserId: actor!.userId, action: 'child.delete', subjectType: 'child', subjectId: child.id, detail: {} });
+	return { fileKeys: files.map((f) => f.file_key), deleted: true };
+}
+
+/**
+ * Deletes a parent account for good after the password was given again: every dossier it is the last guardian of
+ * (with its files), its place in shared dossiers, its sessions and roles. Staff accounts are removed by their school.
+ */
+export async function deleteAccount(db: Db, actor: Actor | undefined, password: string): Promise<string[]> {
+	requireRole(actor, ['parent']);
+	if (actor.roles.some((r) => r.role !== 'parent')) throw new RuleError('password', 'account_error_delete_staff');
+	if (!(await confirmPassword(db, actor.userId, password))) throw new RuleError('password', 'auth_error_current_password_wrong');
+	const children = await db.selectFrom('child_guardian').select('child_id').where('user_id', '=', actor.userId).execute();
+	const fileKeys: string[] = [];
+	for (const { child_id } of children) {
+		const child = await db.selectFrom('child').select('name').where('id', '=', child_id).executeTakeFirstOrThrow();
+		fileKeys.push(...(await deleteChildDossier(db, actor, child_id, child.name)).fileKeys);
+	}
+	// Mail waiting in the outbox holds the address and links: it goes too.
+	await db.deleteFrom('mail_outbox').where('to_address', '=', actor.email).execute();
+	await db.deleteFrom('app_user').where('id', '=', actor.userId).execute();
+	await recordAudit(db, { actorUserId: actor.userId, action: 'account.delete', subjectType: 'user', subjectId: actor.userId, detail: {} });
+	return fileKeys;
+}
