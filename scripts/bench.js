@@ -10,6 +10,10 @@
  * The app's database is fresh for every run, with about as many schools as DUO's register (8 000
  * generated locations plus the fictional fixtures), so the school search is measured at its real size.
  *
+ * A signed-in parent's dossier is seeded too (scripts/bench-dossier.ts): the dossier page with 200 incidents is
+ * measured like the other pages, with the session cookie, and the dossier PDF of 50 incidents with 20 images is
+ * timed one request at a time (issue 5: under 1 s).
+ *
  * Settings: BENCH_DURATION (seconds per target, default 10), BENCH_CONNECTIONS (default 10).
  * Results: a table on stdout and bench-results/latest.json.
  */
@@ -33,6 +37,10 @@ const START_TIMEOUT_MS = 30_000;
 const BENCH_SCHOOLS = 8_000;
 // A place in fixtures/duo with one school: the typical search, a place name.
 const SCHOOL_QUERY = 'Zwolle';
+// The dossier PDF: requests timed one after another, after a few to warm up.
+const PDF_WARM_UP_RUNS = 3;
+const PDF_RUNS = 15;
+const PDF_TARGET_MS = 1_000;
 
 /** A failure we can explain in one sentence; anything else is a bug in this script. */
 class BenchError extends Error {}
@@ -171,6 +179,7 @@ async function startApp() {
 	const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pestwijzer-bench-'));
 	cleanup.dirs.add(dataDir);
 	const schools = seedSchools(dataDir);
+	const dossier = seedDossier(dataDir);
 	const origin = `http://${LOOPBACK}:${port}`;
 	const env = {
 		...process.env,
@@ -186,7 +195,7 @@ async function startApp() {
 	delete env.DATABASE_URL;
 	const child = spawnNode([buildEntry], env);
 	await waitUntilUp('app', child, `${origin}/healthz`);
-	return { child, origin, dataDir, schools };
+	return { child, origin, dataDir, schools, dossier };
 }
 
 /** Fills the fresh database with a register as large as DUO's, before the app opens it. */
@@ -198,6 +207,18 @@ function seedSchools(dataDir) {
 		env: { PATH: process.env.PATH ?? '' }
 	});
 	if (result.status !== 0) throw new BenchError(`Loading the schools failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
+	return JSON.parse(lastLine(result.stdout));
+}
+
+/** A signed-in parent with a long dossier and one with photos (scripts/bench-dossier.ts), before the app opens the database. */
+function seedDossier(dataDir) {
+	console.error('Loading a parent with a dossier of 200 incidents and one of 50 incidents with 20 images…');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-dossier.ts'), '--seed', dataDir], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { PATH: process.env.PATH ?? '' }
+	});
+	if (result.status !== 0) throw new BenchError(`Loading the dossier failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
 	return JSON.parse(lastLine(result.stdout));
 }
 
@@ -229,7 +250,7 @@ function assertLoopback(url) {
 
 /** One plain GET first, so a redirect or error page is reported as such instead of being benchmarked. */
 async function assertPageAnswers200(target) {
-	const response = await fetch(target.url, { redirect: 'manual', signal: AbortSignal.timeout(5_000) });
+	const response = await fetch(target.url, { redirect: 'manual', headers: target.headers, signal: AbortSignal.timeout(5_000) });
 	await response.arrayBuffer();
 	if (response.status !== 200) {
 		throw new BenchError(`${target.name} (${target.url}) answered ${response.status} instead of 200, so there is nothing meaningful to measure.`);
@@ -245,10 +266,10 @@ async function assertSchoolsFound(targets) {
 	}
 }
 
-function load(url, connections, durationSeconds) {
+function load(url, connections, durationSeconds, headers = {}) {
 	assertLoopback(url);
 	// Without a callback autocannon returns a promise of the result.
-	return autocannon({ url, connections, duration: durationSeconds });
+	return autocannon({ url, connections, duration: durationSeconds, headers });
 }
 
 /** Warm-up first (JIT, caches, SQLite pages), then the run that counts. */
@@ -256,8 +277,8 @@ async function measure(target, settings) {
 	console.error(`Measuring ${target.name}: ${settings.warmUpSeconds} s warm-up, ${settings.durationSeconds} s measured…`);
 	// A target may ask for one connection: its latency is then the time one request takes, not queueing.
 	const connections = target.connections ?? settings.connections;
-	await load(target.url, connections, settings.warmUpSeconds);
-	const result = await load(target.url, connections, settings.durationSeconds);
+	await load(target.url, connections, settings.warmUpSeconds, target.headers);
+	const result = await load(target.url, connections, settings.durationSeconds, target.headers);
 	return {
 		target: target.name,
 		server: target.server,
@@ -327,6 +348,15 @@ function printReport(report) {
 		console.log(`DUO import of ${i.rows} rows into SQLite: ${(i.totalMs / 1000).toFixed(1)} s (reading ${(i.parsedMs / 1000).toFixed(1)} s), ${i.inserted} inserted, ${i.problems} problems.`);
 		console.log('');
 	}
+	if (report.dossierPdf) {
+		const d = report.dossierPdf;
+		console.log(
+			`Dossier PDF of ${d.incidents} incidents with ${d.images} images (${d.imageMegabytes} MB stored), ${d.runs} requests one at a time: ` +
+				`p50 ${d.ms.p50} ms, p90 ${d.ms.p90} ms, max ${d.ms.max} ms (target under ${d.targetMs} ms: ${d.withinTarget ? 'met' : 'NOT met'}); ` +
+				`the app's very first PDF (fonts parsed) ${d.ms.first} ms; ${d.pdfKilobytes} kB.`
+		);
+		console.log('');
+	}
 	for (const ratio of report.ratios) {
 		const p99 = ratio.p99IsLowerBound ? `≥ ${ratio.p99}× (bare p99 is below autocannon's 1 ms resolution)` : `${ratio.p99}×`;
 		console.log(`${ratio.page}: app/bare requests/s = ${ratio.requestsPerSecond} (${(ratio.requestsPerSecond * 100).toFixed(1)} % of bare), app/bare p99 = ${p99}`);
@@ -346,6 +376,46 @@ function measureImport() {
 	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-import.ts')], { cwd: root, encoding: 'utf8' });
 	if (result.status !== 0) throw new BenchError(`The import benchmark failed: ${(result.stderr || '').trim().split('\n').pop()}`);
 	return JSON.parse(result.stdout.trim().split('\n').pop());
+}
+
+/**
+ * Issue 5: the dossier PDF of 50 incidents with 20 images, posted as the form does, one request at a time. The time
+ * is the whole answer as the browser gets it (decrypting and scaling the photos, the layout, the audit event).
+ */
+async function measureDossierPdf(app) {
+	console.error(`Measuring the dossier PDF: ${PDF_WARM_UP_RUNS} warm-up requests, ${PDF_RUNS} measured…`);
+	const url = `${app.origin}/dossier/${app.dossier.pdfChild}/pdf/bestand`;
+	assertLoopback(url);
+	const body = ['summary', 'timeline', 'incidents', 'images', 'contacts', 'attachments'].map((item) => `onderdelen=${item}`).join('&');
+	const headers = { cookie: app.dossier.cookie, origin: app.origin, 'content-type': 'application/x-www-form-urlencoded' };
+	const times = [];
+	let bytes = 0;
+	// The app's first PDF also reads and parses the fonts (once per process): reported on its own.
+	let firstMs = 0;
+	for (let run = 0; run < PDF_WARM_UP_RUNS + PDF_RUNS; run++) {
+		const started = performance.now();
+		const response = await fetch(url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+		const pdf = Buffer.from(await response.arrayBuffer());
+		const ms = performance.now() - started;
+		if (response.status !== 200 || response.headers.get('content-type') !== 'application/pdf' || !pdf.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
+			throw new BenchError(`The dossier PDF answered ${response.status} (${response.headers.get('content-type')}) instead of a PDF, so there is nothing meaningful to measure.`);
+		}
+		bytes = pdf.byteLength;
+		if (run === 0) firstMs = ms;
+		if (run >= PDF_WARM_UP_RUNS) times.push(ms);
+	}
+	times.sort((a, b) => a - b);
+	const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+	return {
+		incidents: app.dossier.pdfIncidents,
+		images: app.dossier.pdfImages,
+		imageMegabytes: app.dossier.imageMegabytes,
+		runs: times.length,
+		ms: { first: round(firstMs, 1), min: round(times[0], 1), p50: round(at(0.5), 1), p90: round(at(0.9), 1), max: round(times.at(-1), 1) },
+		pdfKilobytes: round(bytes / 1024, 1),
+		targetMs: PDF_TARGET_MS,
+		withinTarget: times.at(-1) < PDF_TARGET_MS
+	};
 }
 
 /** Non-2xx answers or errors mean we measured error pages or a struggling server: the figures would lie. */
@@ -380,7 +450,10 @@ async function main() {
 		// What one suggestion costs while someone types (the script asks after 2 letters): one request at a time.
 		{ name: 'app /api/v1/schools?q=Zwol, 1 connection', server: 'app', page: 'school suggestions, one at a time', url: `${app.origin}/api/v1/schools?q=Zwol`, connections: 1, findsSchools: true },
 		// A broad word that matches thousands of schools: the page shows the first 50, sorted.
-		{ name: 'app /scholen?q=basisschool', server: 'app', page: 'school search, 50 of thousands', url: `${app.origin}/scholen?q=basisschool`, findsSchools: true }
+		{ name: 'app /scholen?q=basisschool', server: 'app', page: 'school search, 50 of thousands', url: `${app.origin}/scholen?q=basisschool`, findsSchools: true },
+		// Issue 5: a parent's dossier page with 200 incidents on its timeline (signed in); one connection shows the server time.
+		{ name: 'app /dossier/<child> (200 incidents)', server: 'app', page: 'dossier page, 200 incidents', url: `${app.origin}/dossier/${app.dossier.pageChild}`, headers: { cookie: app.dossier.cookie } },
+		{ name: 'app /dossier/<child>, 1 connection', server: 'app', page: 'dossier page, one at a time', url: `${app.origin}/dossier/${app.dossier.pageChild}`, headers: { cookie: app.dossier.cookie }, connections: 1 }
 	];
 	await assertSchoolsFound(targets.filter((t) => t.findsSchools));
 	for (const target of targets) await assertPageAnswers200(target);
@@ -388,11 +461,12 @@ async function main() {
 	const results = [];
 	// One target at a time: running them together would make them compete for the same CPU.
 	for (const target of targets) results.push(await measure(target, settings));
+	const dossierPdf = await measureDossierPdf(app);
 
 	await Promise.all([stopChild(app.child), stopChild(bare.child)]);
 	cleanUpNow();
 
-	const report = { date: new Date().toISOString(), machine: machine(), settings, schools: app.schools, results, ratios: ratios(results), import: measureImport() };
+	const report = { date: new Date().toISOString(), machine: machine(), settings, schools: app.schools, results, ratios: ratios(results), dossierPdf, import: measureImport() };
 	writeResults(report);
 	printReport(report);
 	assertClean(results);

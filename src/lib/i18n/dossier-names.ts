@@ -1,4 +1,5 @@
 import * as m from '../paraglide/messages.js';
+import type { Locale } from './locale';
 import type { BullyingForm, Place } from '../dossier/dossier';
 import type { AgreementStatusValue, ContactChannel, ContactRung } from '../dossier/contacts';
 
@@ -8,8 +9,11 @@ export function yearGroupName(group: string): string {
 	return kind === 'groep' ? m.dossier_year_group_primary({ n: number ?? '' }) : m.dossier_year_group_secondary({ n: number ?? '' });
 }
 
-export function bullyingFormName(form: BullyingForm): string {
-	const names: Record<BullyingForm, () => string> = {
+type Message = (inputs?: Record<string, never>, options?: { locale?: Locale }) => string;
+
+/** In the page's language, or in `locale` (a letter can be in another language than the page). */
+export function bullyingFormName(form: BullyingForm, locale?: Locale): string {
+	const names: Record<BullyingForm, Message> = {
 		verbal: m.form_kind_verbal,
 		physical: m.form_kind_physical,
 		exclusion: m.form_kind_exclusion,
@@ -21,7 +25,7 @@ export function bullyingFormName(form: BullyingForm): string {
 		online_private_images: m.form_kind_online_private_images,
 		online_group_exclusion: m.form_kind_online_group_exclusion
 	};
-	return names[form]();
+	return names[form]({}, locale ? { locale } : {});
 }
 
 export function placeName(place: Place): string {
@@ -37,8 +41,8 @@ export function placeName(place: Place): string {
 	return names[place]();
 }
 
-export function rungName(rung: ContactRung): string {
-	const names: Record<ContactRung, () => string> = {
+export function rungName(rung: ContactRung, locale?: Locale): string {
+	const names: Record<ContactRung, Message> = {
 		leerkracht: m.rung_leerkracht,
 		aanspreekpunt: m.rung_aanspreekpunt,
 		mentor: m.rung_mentor,
@@ -48,7 +52,7 @@ export function rungName(rung: ContactRung): string {
 		bestuur: m.rung_bestuur,
 		outside: m.rung_outside
 	};
-	return names[rung]();
+	return names[rung]({}, locale ? { locale } : {});
 }
 
 export function channelName(channel: ContactChannel): string {

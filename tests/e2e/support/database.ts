@@ -1,10 +1,12 @@
 /**
  * Reads the app's SQLite database, read-only, next to the running server: the mail it kept in its
- * outbox table (no SMTP server is configured in the tests) and whether an account was made.
+ * outbox table (no SMTP server is configured in the tests), whether an account was made, and what is left of a
+ * child's dossier (its rows, and where its evidence files are kept on disk).
  */
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from '@playwright/test';
-import { DATABASE_FILE, ORIGIN } from './environment';
+import { DATA_DIR, DATABASE_FILE, ORIGIN } from './environment';
 
 export interface OutboxMail {
 	to_address: string;
@@ -62,4 +64,25 @@ export function linkIn(mail: OutboxMail, pathname: string): string {
 	// Links in mail use the public address the app was configured with (ORIGIN).
 	expect(link.origin, 'the origin of the link in the mail').toBe(ORIGIN);
 	return link.pathname + link.search;
+}
+
+/** The tables that hold a child's dossier besides `child` itself, each with a child_id column. */
+export const DOSSIER_TABLES = ['child_guardian', 'incident', 'attachment', 'dossier_contact', 'agreement', 'step_skip'] as const;
+
+/** How many rows of this child each table holds: `child` by its id, the others by child_id. */
+export function rowsOfChild(childId: string): Record<string, number> {
+	return read((db) => {
+		const count = (table: string, column: string) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`).get(childId) as { n: number }).n;
+		return Object.fromEntries([['child', count('child', 'id')], ...DOSSIER_TABLES.map((table) => [table, count(table, 'child_id')])]);
+	});
+}
+
+/** The keys of the child's evidence files, as the attachment table holds them. */
+export function attachmentFileKeys(childId: string): string[] {
+	return read((db) => (db.prepare('SELECT file_key FROM attachment WHERE child_id = ? ORDER BY received_at').all(childId) as { file_key: string }[]).map((row) => row.file_key));
+}
+
+/** Where the server keeps a stored file (encrypted): DATA_DIR/files/<first two characters>/<key>, as file-store.ts. */
+export function storedFilePath(key: string): string {
+	return path.join(DATA_DIR, 'files', key.slice(0, 2), key);
 }

@@ -52,7 +52,9 @@ const EXAMPLE_PARAMS: Record<string, string> = {
 	incident: SEEDED_DOSSIER.incident,
 	attachment: SEEDED_DOSSIER.attachment,
 	contact: SEEDED_DOSSIER.contact,
-	agreement: SEEDED_DOSSIER.agreement
+	agreement: SEEDED_DOSSIER.agreement,
+	// A letter template (src/lib/dossier/letters.ts).
+	letter: 'meeting-request'
 };
 
 /** A query string some routes need to answer 200. */

@@ -165,6 +165,8 @@ export interface InvitationTable {
 	role: string;
 	school_id: string | null;
 	board_id: string | null;
+	/** For a second parent or guardian of a child's dossier. */
+	child_id: string | null;
 	invited_by_user_id: string | null;
 	locale: string;
 	created_at: string;

@@ -41,3 +41,6 @@ export const invitationMail = (
 
 export const agreementReminderMail = (to: string, locale: Locale, { name, link }: Params): OutgoingMail =>
 	compose(to, locale, name, m.mail_agreement_subject({}, { locale }), m.mail_agreement_body({ link }, { locale }));
+
+export const guardianInvitationMail = (to: string, locale: Locale, p: { name: string; link: string; inviter: string; days: number }): OutgoingMail =>
+	compose(to, locale, p.name, m.mail_guardian_invite_subject({}, { locale }), m.mail_guardian_invite_body({ inviter: p.inviter, link: p.link, days: p.days }, { locale }));

@@ -16,8 +16,9 @@ import { countAttempt, limitKey, peekLimit, type Limit } from '../auth/rate-limi
 import { addMinutes, hashToken, newId, nowIso, randomToken } from '../auth/tokens';
 import { findUserByEmail, insertRole } from '../auth/user.repository';
 import { sendMail } from '../mail/mailer';
-import { invitationMail } from '../mail/templates';
+import { guardianInvitationMail, invitationMail } from '../mail/templates';
 import { requireSchool } from './school-access';
+import { requireChild } from '../dossier/dossier-access';
 import { SCHOOL_ROLES, type Role, type SchoolRole } from '../../auth/roles';
 import type { Locale } from '../../i18n/locale';
 import { paths } from '../../paths';
@@ -39,7 +40,19 @@ async function countInvite(db: Db, actor: Actor): Promise<void> {
 	await countAttempt(db, key, INVITE_LIMIT);
 }
 
-async function hasRoleAt(db: Db, email: string, role: Role, place: { schoolId?: string; boardId?: string }): Promise<boolean> {
+type Place = { schoolId?: string; boardId?: string; childId?: string };
+
+async function hasRoleAt(db: Db, email: string, role: Role, place: Place): Promise<boolean> {
+	if (place.childId) {
+		const guardian = await db
+			.selectFrom('child_guardian')
+			.innerJoin('app_user', 'app_user.id', 'child_guardian.user_id')
+			.select('child_guardian.user_id')
+			.where('app_user.email', '=', email)
+			.where('child_guardian.child_id', '=', place.childId)
+			.executeTakeFirst();
+		return guardian !== undefined;
+	}
 	let query = db
 		.selectFrom('role_assignment')
 		.innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
@@ -55,15 +68,15 @@ async function createInvitation(
 	actor: Actor,
 	input: InvitationInput,
 	role: Role,
-	place: { schoolId?: string; boardId?: string; placeName: string }
+	place: Place & { placeName: string }
 ): Promise<void> {
 	const email = normaliseEmail(input.email);
-	if (await hasRoleAt(db, email, role, place)) throw new RuleError('email', 'invite_error_already_member');
+	if (await hasRoleAt(db, email, role, place)) throw new RuleError('email', place.childId ? 'invite_error_already_guardian' : 'invite_error_already_member');
 	await countInvite(db, actor);
 	const now = new Date();
 	// A new invitation for the same person and role replaces the older one, so only one link works.
 	let open = db.updateTable('invitation').set({ revoked_at: nowIso(now) }).where('email', '=', email).where('role', '=', role);
-	open = place.schoolId ? open.where('school_id', '=', place.schoolId) : open.where('board_id', '=', place.boardId ?? '');
+	open = place.childId ? open.where('child_id', '=', place.childId) : place.schoolId ? open.where('school_id', '=', place.schoolId) : open.where('board_id', '=', place.boardId ?? '');
 	await open.where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute();
 
 	const token = randomToken();
@@ -75,6 +88,7 @@ async function createInvitation(
 		role,
 		school_id: place.schoolId ?? null,
 		board_id: place.boardId ?? null,
+		child_id: place.childId ?? null,
 		invited_by_user_id: actor.userId,
 		locale: input.locale,
 		created_at: nowIso(now),
@@ -87,16 +101,16 @@ async function createInvitation(
 	await recordAudit(db, {
 		actorUserId: actor.userId,
 		action: 'invitation.create',
-		subjectType: place.schoolId ? 'school' : 'board',
-		subjectId: (place.schoolId ?? place.boardId) as string,
+		subjectType: place.childId ? 'child' : place.schoolId ? 'school' : 'board',
+		subjectId: (place.childId ?? place.schoolId ?? place.boardId) as string,
 		detail: { invitation: invitation.id, role }
 	});
 	const link = `${config().origin}${paths.invitation(token)}`;
-	await sendMail(
-		db,
-		{ smtpUrl: config().smtpUrl, from: config().mailFrom },
-		invitationMail(email, input.locale, { name: input.displayName, link, role, place: place.placeName, inviter: actor.displayName, days: INVITATION_DAYS })
-	);
+	const mail = place.childId
+		? // The child's name stays out of the mail (it passes other servers); the invitation page shows it.
+			guardianInvitationMail(email, input.locale, { name: input.displayName, link, inviter: actor.displayName, days: INVITATION_DAYS })
+		: invitationMail(email, input.locale, { name: input.displayName, link, role, place: place.placeName, inviter: actor.displayName, days: INVITATION_DAYS });
+	await sendMail(db, { smtpUrl: config().smtpUrl, from: config().mailFrom }, mail);
 }
 
 /**
@@ -194,6 +208,8 @@ export interface InvitationView {
 	displayName: string;
 	role: string;
 	placeName: string;
+	/** Set for an invitation to share a child's dossier. */
+	childId: string | null;
 	expiresAt: string;
 	/** An account with the invited address exists: the invitee logs in instead of making one. */
 	accountExists: boolean;
@@ -215,15 +231,18 @@ export async function describeInvitation(db: Db, token: string): Promise<Invitat
 	const row = await findByToken(db, token);
 	const state = stateOf(row, nowIso());
 	if (!row || state === 'unknown') return undefined;
-	const place = row.school_id
-		? await db.selectFrom('school').select('name').where('id', '=', row.school_id).executeTakeFirst()
-		: await db.selectFrom('board').select('name').where('id', '=', row.board_id ?? '').executeTakeFirst();
+	const place = row.child_id
+		? await db.selectFrom('child').select('name').where('id', '=', row.child_id).executeTakeFirst()
+		: row.school_id
+			? await db.selectFrom('school').select('name').where('id', '=', row.school_id).executeTakeFirst()
+			: await db.selectFrom('board').select('name').where('id', '=', row.board_id ?? '').executeTakeFirst();
 	return {
 		state,
 		email: row.email,
 		displayName: row.display_name,
 		role: row.role,
 		placeName: place?.name ?? '',
+		childId: row.child_id,
 		expiresAt: row.expires_at,
 		accountExists: (await findUserByEmail(db, row.email)) !== undefined
 	};
@@ -241,6 +260,10 @@ async function grant(db: Db, row: Invitation, userId: string): Promise<void> {
 		.where('expires_at', '>', now)
 		.executeTakeFirst();
 	if (Number(result.numUpdatedRows) !== 1) throw new RuleError('form', 'invite_error_not_open');
+	if (row.child_id) {
+		await grantGuardian(db, row, userId, now);
+		return;
+	}
 	const roles = await db
 		.selectFrom('role_assignment')
 		.select('id')
@@ -258,6 +281,30 @@ async function grant(db: Db, row: Invitation, userId: string): Promise<void> {
 		subjectId: (row.school_id ?? row.board_id) as string,
 		detail: { invitation: row.id, role: row.role }
 	});
+}
+
+/** A second parent or guardian joins a child's dossier (and becomes a parent account if it was not one). */
+async function grantGuardian(db: Db, row: Invitation, userId: string, now: string): Promise<void> {
+	const childId = row.child_id as string;
+	const already = await db.selectFrom('child_guardian').select('user_id').where('child_id', '=', childId).where('user_id', '=', userId).executeTakeFirst();
+	if (!already) await db.insertInto('child_guardian').values({ child_id: childId, user_id: userId, created_at: now }).execute();
+	const parentRole = await db.selectFrom('role_assignment').select('id').where('user_id', '=', userId).where('role', '=', 'parent').executeTakeFirst();
+	if (!parentRole) await insertRole(db, { id: newId(), user_id: userId, role: 'parent', school_id: null, board_id: null, created_at: now });
+	await recordAudit(db, { actorUserId: userId, action: 'invitation.accept', subjectType: 'child', subjectId: childId, detail: { invitation: row.id, role: 'guardian' } });
+}
+
+/** A parent invites a second parent or guardian to share the dossier of a child: both then see and edit it. */
+export async function inviteGuardian(db: Db, actor: Actor | undefined, childId: string, input: InvitationInput): Promise<void> {
+	const child = await requireChild(db, actor, childId);
+	await createInvitation(db, actor!, input, 'parent', { childId: child.id, placeName: child.name });
+}
+
+/** Open invitations to share this child's dossier. */
+export async function listGuardianInvitations(db: Db, actor: Actor | undefined, childId: string): Promise<InvitationSummary[]> {
+	const child = await requireChild(db, actor, childId);
+	const rows = await db.selectFrom('invitation').selectAll().where('child_id', '=', child.id).where('accepted_at', 'is', null).where('revoked_at', 'is', null).orderBy('created_at', 'desc').execute();
+	const now = nowIso();
+	return rows.map((row) => summarise(row, now));
 }
 
 async function requireOpen(db: Db, token: string): Promise<Invitation> {

@@ -34,20 +34,23 @@ export const actions: Actions = {
 		const form = await parseForm(request, invitedAccountSchema);
 		if (!form.ok) return form.failure;
 		const db = database();
+		const invitation = await describeInvitation(db, tokenOf(url));
 		const result = await withRules(form.values, () => db.transaction().execute((trx) => acceptWithNewAccount(trx, tokenOf(url), form.data)));
 		if (!result.ok) return result.failure;
 		if (locals.sessionId) await deleteSession(db, locals.sessionId);
 		const { token } = await createSession(db, result.value.id, { pendingSecondFactor: false, policy: config().session });
 		setSessionCookie(cookies, token);
 		setLocaleCookie(cookies, form.data.locale);
-		// Staff set up their second factor first; the hooks would send them there anyway.
-		redirect(303, paths.twoFactor);
+		// A parent goes straight to the shared dossier; staff set up their second factor first (the hooks would send them there anyway).
+		redirect(303, invitation?.childId ? paths.dossierChild(invitation.childId) : paths.twoFactor);
 	},
 	accept: async ({ request, url, locals }) => {
 		const form = await parseForm(request, v.object({}));
 		if (!form.ok) return form.failure;
+		const invitation = await describeInvitation(database(), tokenOf(url));
 		const result = await withRules(form.values, () => database().transaction().execute((trx) => acceptAsActor(trx, locals.actor, tokenOf(url))));
 		if (!result.ok) return result.failure;
+		if (invitation?.childId) redirect(303, paths.dossierChild(invitation.childId));
 		redirect(303, locals.actor?.secondFactorEnabled ? paths.account : paths.twoFactor);
 	}
 };

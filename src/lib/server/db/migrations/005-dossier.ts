@@ -114,6 +114,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 	await db.schema.createIndex('agreement_child').on('agreement').column('child_id').execute();
 	await db.schema.createIndex('agreement_follow_up').on('agreement').columns(['status', 'follow_up_on']).execute();
 
+	// A parent can invite a second parent or guardian to the same child's dossier.
+	await db.schema.alterTable('invitation').addColumn('child_id', 'text', (c) => c.references('child.id').onDelete('cascade')).execute();
+
 	// Steps of the step plan the parent marked "not for us".
 	await db.schema
 		.createTable('step_skip')
@@ -126,5 +129,6 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.alterTable('invitation').dropColumn('child_id').execute();
 	for (const table of ['step_skip', 'agreement', 'dossier_contact', 'attachment', 'incident', 'child_guardian', 'child']) await db.schema.dropTable(table).execute();
 }
