@@ -17,6 +17,7 @@ import { minimalPdf } from '../../src/lib/server/testing/sample-files';
 import { newId, nowIso } from '../../src/lib/server/auth/tokens';
 import { browserHeaders, startApp, type AppServer } from './support/app-server';
 import { addPersona, seedPersonas, type Persona, type Seed } from './support/personas';
+import { incidentRow } from '../../src/lib/server/testing/dossier-rows';
 
 let app: AppServer;
 let seed: Seed;
@@ -44,28 +45,7 @@ async function seedDossier(childId: string, incidentId: string, guardian: string
 	await seed.db.insertInto('child_guardian').values({ child_id: childId, user_id: guardian, created_at: now }).execute();
 	await seed.db
 		.insertInto('incident')
-		.values({
-			id: incidentId,
-			child_id: childId,
-			occurred_on: '2026-03-02',
-			occurred_time: null,
-			approximate: 0,
-			place: null,
-			place_detail: null,
-			online_platform: null,
-			forms: '[]',
-			perpetrators: null,
-			witnesses: null,
-			what_happened: null,
-			child_response: null,
-			adults_knew: null,
-			impact_emotional: null,
-			impact_physical: null,
-			absence_days: null,
-			physical_violence: 0,
-			created_at: now,
-			updated_at: now
-		})
+		.values(incidentRow(incidentId, childId))
 		.execute();
 }
 

@@ -13,6 +13,7 @@ import { putFile } from '../../../src/lib/server/files/file-store';
 import { minimalPdf } from '../../../src/lib/server/testing/sample-files';
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { incidentRow } from '../../../src/lib/server/testing/dossier-rows';
 
 /**
  * The parent persona's dossier: one child with one incident and one evidence file (a PDF), at fixed ids so the
@@ -85,28 +86,15 @@ async function seedDossier(db: Db, parentId: string): Promise<void> {
 	await db.insertInto('child_guardian').values({ child_id: child, user_id: parentId, created_at: now }).execute();
 	await db
 		.insertInto('incident')
-		.values({
-			id: incident,
-			child_id: child,
-			occurred_on: '2025-03-02',
-			occurred_time: '12:30',
-			approximate: 0,
-			place: 'playground',
-			place_detail: null,
-			online_platform: null,
-			forms: JSON.stringify(['verbal', 'exclusion']),
-			perpetrators: null,
-			witnesses: null,
-			what_happened: 'Ze mocht niet meedoen.',
-			child_response: null,
-			adults_knew: null,
-			impact_emotional: null,
-			impact_physical: null,
-			absence_days: null,
-			physical_violence: 0,
-			created_at: now,
-			updated_at: now
-		})
+		.values(
+			incidentRow(incident, child, {
+				occurred_on: '2025-03-02',
+				occurred_time: '12:30',
+				place: 'playground',
+				forms: JSON.stringify(['verbal', 'exclusion']),
+				what_happened: 'Ze mocht niet meedoen.'
+			})
+		)
 		.execute();
 	await db
 		.insertInto('dossier_contact')

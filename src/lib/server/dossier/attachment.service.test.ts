@@ -31,6 +31,7 @@ import {
 	MAX_FILES_PER_UPLOAD,
 	type UploadedFile
 } from './attachment.service';
+import { incidentRow } from '../testing/dossier-rows';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -75,28 +76,7 @@ describe.each(testDatabaseKinds())('evidence attachments on %s', (kind) => {
 		for (const id of incidents) {
 			await t.db
 				.insertInto('incident')
-				.values({
-					id,
-					child_id: childId,
-					occurred_on: '2026-03-02',
-					occurred_time: null,
-					approximate: 0,
-					place: null,
-					place_detail: null,
-					online_platform: null,
-					forms: '[]',
-					perpetrators: null,
-					witnesses: null,
-					what_happened: null,
-					child_response: null,
-					adults_knew: null,
-					impact_emotional: null,
-					impact_physical: null,
-					absence_days: null,
-					physical_violence: 0,
-					created_at: now,
-					updated_at: now
-				})
+				.values(incidentRow(id, childId))
 				.execute();
 		}
 	}

@@ -22,6 +22,7 @@ import { contactSchema } from '../../dossier/contacts';
 import { addAttachments, listAttachments } from './attachment.service';
 import { listContacts, recordContact, setAgreementStatus } from './contact.service';
 import { buildDossierPdf, dossierPdfFileName, dossierPdfSchema, MAX_IMAGES_PER_INCIDENT, PDF_ITEMS, type DossierPdfOptions } from './dossier-pdf.service';
+import { incidentRow } from '../testing/dossier-rows';
 
 const NOW = new Date('2025-06-01T10:00:00Z');
 const ALL = [...PDF_ITEMS];
@@ -57,32 +58,9 @@ describe.each(testDatabaseKinds())('the dossier PDF on %s', (kind) => {
 	}
 
 	async function incident(id: string, fields: Record<string, unknown>): Promise<void> {
-		const now = nowIso();
 		await t.db
 			.insertInto('incident')
-			.values({
-				id,
-				child_id: child,
-				occurred_on: '2025-01-01',
-				occurred_time: null,
-				approximate: 0,
-				place: null,
-				place_detail: null,
-				online_platform: null,
-				forms: '[]',
-				perpetrators: null,
-				witnesses: null,
-				what_happened: null,
-				child_response: null,
-				adults_knew: null,
-				impact_emotional: null,
-				impact_physical: null,
-				absence_days: null,
-				physical_violence: 0,
-				created_at: now,
-				updated_at: now,
-				...fields
-			})
+			.values(incidentRow(id, child, { occurred_on: '2025-01-01', ...fields }))
 			.execute();
 	}
 
