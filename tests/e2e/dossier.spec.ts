@@ -14,7 +14,7 @@
  *  8. an incident written while an agreement is overdue shows both banners;
  *  9. writes the meeting request from the dossier, edits a line, and downloads the checked text as a PDF;
  * 10. makes the PDF for the talk with school;
- * 11. downloads everything as a zip: dossier.json with the incidents, the contact and its agreement, and the photo;
+ * 11. downloads everything as a zip: dossier.json with the incidents, the contact and its agreement, the photo and the PDF;
  * and 12. deletes the dossier by typing the child's name: no row of the child is left, and no evidence file on disk.
  * The steps build on each other, so they run in order (serial) and share what was made on the way.
  */
@@ -483,6 +483,8 @@ test.describe('a parent keeps a dossier on a phone', () => {
 		const photo = files[`Jesse/${attachment.file}`];
 		expect(photo, 'the photo in the zip').toBeDefined();
 		expect(crypto.createHash('sha256').update(photo!).digest('hex')).toBe(attachment.sha256);
+		// The dossier PDF is in the zip too.
+		expect(strFromU8(files['Jesse/dossier.pdf']!.subarray(0, 5))).toBe('%PDF-');
 	});
 
 	test('12. deleting the dossier: the name is typed, then no row of the child and no evidence file is left', async ({ page }) => {

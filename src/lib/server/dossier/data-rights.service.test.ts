@@ -70,7 +70,7 @@ describe.each(testDatabaseKinds())('export and erasure on %s', (kind) => {
 	it('exports a child as a zip with every item and the evidence file, decrypted', async () => {
 		const anna = await parent('anna@example.nl');
 		const { childId } = await fullDossier(anna, 'Noor');
-		const { zip, name } = await exportChild(t.db, anna, childId);
+		const { zip, name } = await exportChild(t.db, anna, childId, 'nl');
 		expect(name).toBe('Noor');
 		const files = unzipSync(zip);
 		const json = JSON.parse(strFromU8(files["Noor/dossier.json"]!)) as { child: { name: string }; incidents: unknown[]; contacts: { agreements: unknown[] }[]; attachments: { file: string; file_key?: string }[]; steps_not_for_us: string[] };
@@ -82,8 +82,10 @@ describe.each(testDatabaseKinds())('export and erasure on %s', (kind) => {
 		const attachment = json.attachments[0]!;
 		expect(attachment.file_key).toBeUndefined();
 		expect(strFromU8(files[`Noor/${attachment.file}`]!).startsWith('%PDF')).toBe(true);
+		// The dossier PDF is in the zip too.
+		expect(strFromU8(files['Noor/dossier.pdf']!.subarray(0, 5))).toBe('%PDF-');
 		// The whole account: account.json and the child's folder.
-		const all = unzipSync(await exportAccount(t.db, anna));
+		const all = unzipSync(await exportAccount(t.db, anna, 'nl'));
 		expect(JSON.parse(strFromU8(all['account.json']!)).account.email).toBe('anna@example.nl');
 		expect(Object.keys(all)).toContain('1-Noor/dossier.json');
 	});
@@ -92,7 +94,7 @@ describe.each(testDatabaseKinds())('export and erasure on %s', (kind) => {
 		const owner = await parent('owner@example.nl');
 		const other = await parent('other@example.nl');
 		const { childId } = await fullDossier(owner, 'Sem');
-		await expect(exportChild(t.db, other, childId)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(exportChild(t.db, other, childId, 'nl')).rejects.toBeInstanceOf(NotFoundError);
 		await expect(deleteChildDossier(t.db, other, childId, 'Sem')).rejects.toBeInstanceOf(NotFoundError);
 		expect(await rowsOf(childId)).toBeGreaterThan(0);
 	});
@@ -114,8 +116,8 @@ describe.each(testDatabaseKinds())('export and erasure on %s', (kind) => {
 		const { childId } = await fullDossier(mother, 'Daan');
 		await t.db.insertInto('child_guardian').values({ child_id: childId, user_id: father.userId, created_at: nowIso() }).execute();
 		expect(await deleteChildDossier(t.db, mother, childId, 'Daan')).toEqual({ deleted: false, fileKeys: [] });
-		await expect(exportChild(t.db, mother, childId)).rejects.toBeInstanceOf(NotFoundError);
-		expect((await exportChild(t.db, father, childId)).name).toBe('Daan');
+		await expect(exportChild(t.db, mother, childId, 'nl')).rejects.toBeInstanceOf(NotFoundError);
+		expect((await exportChild(t.db, father, childId, 'nl')).name).toBe('Daan');
 		expect((await deleteChildDossier(t.db, father, childId, 'Daan')).deleted).toBe(true);
 		expect(await rowsOf(childId)).toBe(0);
 	});

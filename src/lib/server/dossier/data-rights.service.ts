@@ -1,6 +1,6 @@
 /**
  * The parent's rights over their data (AVG art. 15, 17, 20): everything of a child, or of the whole account, as a
- * zip (JSON + the stored files, decrypted); deleting a child's dossier for good, with its files; deleting the account.
+ * zip (JSON, the dossier PDF and the stored files, decrypted); deleting a child's dossier for good, with its files; deleting the account.
  * A child with two guardians stays for the other one: the one who deletes leaves; the last one deletes everything.
  * Each step is in the audit log (ids only).
  */
@@ -14,6 +14,8 @@ import { recordAudit } from '../audit/audit.service';
 import { confirmPassword } from '../auth/account.service';
 import { getFile } from '../files/file-store';
 import { requireChild } from './dossier-access';
+import { buildDossierPdf, PDF_ITEMS } from './dossier-pdf.service';
+import type { Locale } from '../../i18n/locale';
 
 /** A name that is safe inside a zip on every system: letters, digits, dot, dash and underscore. */
 function safeName(name: string): string {
@@ -39,8 +41,8 @@ async function childData(db: Db, childId: string) {
 	return { child, incidents, attachments, contacts, agreements, skips };
 }
 
-/** Adds one child's folder to the zip: dossier.json and the evidence files, and returns how many files were missing. */
-async function addChildToZip(db: Db, childId: string, folder: string, zip: Zippable): Promise<number> {
+/** Adds one child's folder to the zip: dossier.json, the PDF and the evidence files; returns how many files were missing. */
+async function addChildToZip(db: Db, actor: Actor, childId: string, folder: string, zip: Zippable, locale: Locale): Promise<number> {
 	const data = await childData(db, childId);
 	const files: Zippable = {};
 	let missing = 0;
@@ -63,27 +65,29 @@ async function addChildToZip(db: Db, childId: string, folder: string, zip: Zippa
 		contacts: data.contacts.map((c) => ({ ...c, agreements: data.agreements.filter((a) => a.contact_id === c.id) })),
 		steps_not_for_us: data.skips.map((s) => s.step)
 	};
-	zip[folder] = { 'dossier.json': strToU8(JSON.stringify(json, null, 2)), ...files };
+	// The same PDF a parent takes to the talk with school, with everything in it.
+	const pdf = await buildDossierPdf(db, actor, childId, { items: PDF_ITEMS, locale });
+	zip[folder] = { 'dossier.json': strToU8(JSON.stringify(json, null, 2)), 'dossier.pdf': [new Uint8Array(pdf), { level: 0 }], ...files };
 	return missing;
 }
 
 /** Everything of one child as a zip. */
-export async function exportChild(db: Db, actor: Actor | undefined, childId: string): Promise<{ zip: Uint8Array; name: string }> {
+export async function exportChild(db: Db, actor: Actor | undefined, childId: string, locale: Locale): Promise<{ zip: Uint8Array; name: string }> {
 	const child = await requireChild(db, actor, childId);
 	const zip: Zippable = {};
-	await addChildToZip(db, child.id, safeName(child.name), zip);
+	await addChildToZip(db, actor!, child.id, safeName(child.name), zip, locale);
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'child.export', subjectType: 'child', subjectId: child.id, detail: {} });
 	return { zip: zipSync(zip), name: safeName(child.name) };
 }
 
 /** Everything of the account: its own data and every child's dossier. */
-export async function exportAccount(db: Db, actor: Actor | undefined): Promise<Uint8Array> {
+export async function exportAccount(db: Db, actor: Actor | undefined, locale: Locale): Promise<Uint8Array> {
 	requireRole(actor, ['parent']);
 	const user = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'locale', 'email_verified_at', 'totp_enabled_at', 'created_at', 'updated_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
 	const roles = await db.selectFrom('role_assignment').select(['role', 'school_id', 'board_id', 'created_at']).where('user_id', '=', actor.userId).execute();
 	const children = await db.selectFrom('child_guardian').innerJoin('child', 'child.id', 'child_guardian.child_id').select(['child.id', 'child.name']).where('child_guardian.user_id', '=', actor.userId).orderBy('child.created_at').execute();
 	const zip: Zippable = { 'account.json': strToU8(JSON.stringify({ exported_at: nowIso(), account: user, roles }, null, 2)) };
-	for (const [index, child] of children.entries()) await addChildToZip(db, child.id, `${index + 1}-${safeName(child.name)}`, zip);
+	for (const [index, child] of children.entries()) await addChildToZip(db, actor, child.id, `${index + 1}-${safeName(child.name)}`, zip, locale);
 	await recordAudit(db, { actorUserId: actor.userId, action: 'account.export', subjectType: 'user', subjectId: actor.userId, detail: {} });
 	return zipSync(zip);
 }

@@ -6,7 +6,7 @@ import { todayInNetherlands } from '$lib/i18n/locale';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
-	const zip = await orHttpError(() => database().transaction().execute((trx) => exportAccount(trx, locals.actor)));
+	const zip = await orHttpError(() => database().transaction().execute((trx) => exportAccount(trx, locals.actor, locals.locale)));
 	return new Response(new Uint8Array(zip), {
 		headers: {
 			'content-type': 'application/zip',

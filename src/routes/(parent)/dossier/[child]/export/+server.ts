@@ -6,7 +6,7 @@ import { todayInNetherlands } from '$lib/i18n/locale';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals, params }) => {
-	const { zip, name } = await orHttpError(() => database().transaction().execute((trx) => exportChild(trx, locals.actor, params.child)));
+	const { zip, name } = await orHttpError(() => database().transaction().execute((trx) => exportChild(trx, locals.actor, params.child, locals.locale)));
 	return new Response(new Uint8Array(zip), {
 		headers: {
 			'content-type': 'application/zip',
