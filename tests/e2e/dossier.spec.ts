@@ -227,6 +227,17 @@ test.describe('a parent keeps a dossier on a phone', () => {
 		await expect(main(page)).toContainText(t('evidence_privacy'));
 		// With JavaScript the box around the file field is a drop zone too; without, only the field is there.
 		await expect(main(page).getByText(t('evidence_drop_hint'), { exact: true })).toHaveCount(javaScriptEnabled() ? 1 : 0);
+		if (javaScriptEnabled()) {
+			// Dropping two files on the box puts them in the file field, and the live region says so.
+			await page.locator('[data-evidence-drop]').evaluate((zone) => {
+				const transfer = new DataTransfer();
+				transfer.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'eerste.pdf', { type: 'application/pdf' }));
+				transfer.items.add(new File(['%PDF-1.4\n%%EOF\n'], 'tweede.pdf', { type: 'application/pdf' }));
+				for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+			});
+			expect(await page.locator('[data-evidence-drop] input[type="file"]').evaluate((input: HTMLInputElement) => input.files?.length)).toBe(2);
+			await expect(page.locator('[data-evidence-drop] [role="status"]')).toHaveText(t('evidence_drop_count', { count: '2' }));
+		}
 
 		// A phone photo as phones make them: with the make and the place it was taken (52°30'36"N 6°5'24"E).
 		const original = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 90, g: 140, b: 60 } } })
