@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { minimalPdf } from '../../src/lib/server/testing/sample-files';
 import { newId, nowIso } from '../../src/lib/server/auth/tokens';
-import { browserHeaders, startApp, type AppServer } from './support/app-server';
+import { browserClient, browserHeaders, startApp, type AppServer } from './support/app-server';
 import { addPersona, seedPersonas, type Persona, type Seed } from './support/personas';
 import { incidentRow } from '../../src/lib/server/testing/dossier-rows';
 
@@ -63,9 +63,7 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-function get(url: string, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, { redirect: 'manual', headers: browserHeaders(app.origin, cookie) });
-}
+const { get } = browserClient(() => app.origin);
 
 /** `cookie: null` posts without a session (undefined would take the default). */
 function upload(files: Upload[], cookie: string | null = owner(), url = listUrl()): Promise<Response> {

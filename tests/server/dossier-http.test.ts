@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { todayInNetherlands } from '../../src/lib/i18n/locale';
-import { browserHeaders, startApp, type AppServer } from './support/app-server';
+import { browserClient, form, startApp, type AppServer } from './support/app-server';
 import { addPersona, seedPersonas, type Persona, type Seed } from './support/personas';
 
 /** The Dutch texts, so a test names the message it expects by its key. */
@@ -47,24 +47,7 @@ const owner = () => seed.personas.parent.cookie;
 
 type Fields = Record<string, string | string[]>;
 
-function body(data: Fields): URLSearchParams {
-	const params = new URLSearchParams();
-	for (const [key, value] of Object.entries(data)) for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
-	return params;
-}
-
-function get(url: string, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, { redirect: 'manual', headers: browserHeaders(app.origin, cookie) });
-}
-
-function post(url: string, data: Fields, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { ...browserHeaders(app.origin, cookie), 'content-type': 'application/x-www-form-urlencoded' },
-		body: body(data)
-	});
-}
+const { get, post } = browserClient(() => app.origin);
 
 const dateFields = (iso: string) => {
 	const [year, month, day] = iso.split('-');
@@ -403,7 +386,7 @@ describe("another family's parent", () => {
 				method: 'POST',
 				redirect: 'manual',
 				headers: { accept: 'application/json', 'x-sveltekit-action': 'true', origin: app.origin, cookie: otherParent.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-				body: body(data)
+				body: form(data)
 			});
 			const text = await response.text();
 			expect(response.status, url).toBe(404);

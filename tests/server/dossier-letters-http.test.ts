@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { LETTER_IDS } from '../../src/lib/dossier/letters';
 import { inspectPdf } from '../../src/lib/server/pdf/pdf-inspect';
-import { browserHeaders, startApp, type AppServer } from './support/app-server';
+import { browserClient, startApp, type AppServer } from './support/app-server';
 import { addPersona, seedPersonas, SEEDED_DOSSIER, type Persona, type Seed } from './support/personas';
 
 /** The Dutch and English texts, so a test names the message it expects by its key. */
@@ -37,18 +37,7 @@ afterAll(async () => {
 
 const owner = () => seed.personas.parent.cookie;
 
-function get(url: string, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, { redirect: 'manual', headers: browserHeaders(app.origin, cookie) });
-}
-
-function post(url: string, data: Record<string, string>, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { ...browserHeaders(app.origin, cookie), 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams(data)
-	});
-}
+const { get, post } = browserClient(() => app.origin);
 
 /** The content of the textarea with this id, as sent (HTML-escaped). */
 function textareaById(html: string, id: string): string | undefined {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { todayInNetherlands } from '../../src/lib/i18n/locale';
 import { flattenStructure, inspectPdf } from '../../src/lib/server/pdf/pdf-inspect';
-import { browserHeaders, startApp, type AppServer } from './support/app-server';
+import { browserClient, browserHeaders, startApp, type AppServer } from './support/app-server';
 import { addPersona, SEEDED_DOSSIER, seedPersonas, type Persona, type Seed } from './support/personas';
 
 const nl = JSON.parse(fs.readFileSync(path.resolve('messages/nl.json'), 'utf8')) as Record<string, string>;
@@ -36,9 +36,7 @@ afterAll(async () => {
 
 const owner = () => seed.personas.parent.cookie;
 
-function get(url: string, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, { redirect: 'manual', headers: browserHeaders(app.origin, cookie) });
-}
+const { get } = browserClient(() => app.origin);
 
 function post(fields: [string, string][], cookie?: string, origin = app.origin): Promise<Response> {
 	return fetch(app.origin + fileUrl, {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { minimalPdf } from '../../src/lib/server/testing/sample-files';
 import { hashToken, newId, nowIso } from '../../src/lib/server/auth/tokens';
-import { browserHeaders, form, startApp, type AppServer } from './support/app-server';
+import { browserClient, browserHeaders, startApp, type AppServer } from './support/app-server';
 import { addPersona, seedPersonas, type Persona, type Seed } from './support/personas';
 
 const SCHOOL = '98ZZ00';
@@ -103,18 +103,7 @@ async function snapshot(): Promise<string> {
 	return JSON.stringify({ tables, files: filesOnDisk() });
 }
 
-function get(url: string, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, { redirect: 'manual', headers: browserHeaders(app.origin, cookie) });
-}
-
-function post(url: string, data: Record<string, string>, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { ...browserHeaders(app.origin, cookie), 'content-type': 'application/x-www-form-urlencoded' },
-		body: form(data)
-	});
-}
+const { get, post } = browserClient(() => app.origin);
 
 function postMultipart(url: string, data: Record<string, string>, file: Blob | undefined, cookie?: string): Promise<Response> {
 	const body = new FormData();

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { minimalPdf, tinyPng } from '../../src/lib/server/testing/sample-files';
-import { browserHeaders, form, startApp, type AppServer } from './support/app-server';
+import { browserClient, browserHeaders, form, startApp, type AppServer } from './support/app-server';
 import { seedPersonas, type Seed } from './support/personas';
 
 const SCHOOL = '98ZZ00';
@@ -42,18 +42,7 @@ afterAll(async () => {
 
 const admin = () => seed.personas.school_admin.cookie;
 
-function get(url: string, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, { redirect: 'manual', headers: browserHeaders(app.origin, cookie) });
-}
-
-function post(url: string, data: Record<string, string>, cookie?: string): Promise<Response> {
-	return fetch(app.origin + url, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { ...browserHeaders(app.origin, cookie), 'content-type': 'application/x-www-form-urlencoded' },
-		body: form(data)
-	});
-}
+const { get, post } = browserClient(() => app.origin);
 
 function upload(kind: string, data: Record<string, string>, file?: { bytes: Uint8Array; name: string; type: string }): Promise<Response> {
 	const body = new FormData();

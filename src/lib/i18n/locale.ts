@@ -47,3 +47,9 @@ const DAY_IN_NETHERLANDS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/
 export function todayInNetherlands(now: Date = new Date()): string {
 	return DAY_IN_NETHERLANDS.format(now);
 }
+
+/** The language choice on forms: each language named in itself, so a reader finds their own. */
+export const LOCALE_CHOICES: readonly { value: Locale; label: string; lang: Locale }[] = [
+	{ value: 'nl', label: 'Nederlands', lang: 'nl' },
+	{ value: 'en', label: 'English', lang: 'en' }
+];

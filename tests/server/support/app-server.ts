@@ -87,6 +87,26 @@ export function browserHeaders(origin: string, cookie?: string): Record<string, 
 	return { accept: 'text/html', origin, ...(cookie ? { cookie } : {}) };
 }
 
-export function form(data: Record<string, string>): URLSearchParams {
-	return new URLSearchParams(data);
+/** A form body; a field with several values (a group of checkboxes) is sent once per value, as browsers do. */
+export function form(data: Record<string, string | readonly string[]>): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(data)) for (const item of typeof value === 'string' ? [value] : value) params.append(key, item);
+	return params;
+}
+
+/**
+ * GET and form POST as a browser sends them, to the app a test started. The origin is read at each call, because
+ * the app starts in beforeAll, after the test file declared its client.
+ */
+export function browserClient(origin: () => string) {
+	return {
+		get: (url: string, cookie?: string): Promise<Response> => fetch(origin() + url, { redirect: 'manual', headers: browserHeaders(origin(), cookie) }),
+		post: (url: string, data: Record<string, string | readonly string[]>, cookie?: string): Promise<Response> =>
+			fetch(origin() + url, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { ...browserHeaders(origin(), cookie), 'content-type': 'application/x-www-form-urlencoded' },
+				body: form(data)
+			})
+	};
 }
