@@ -10,6 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
+const CHROMIUM = '/usr/bin/chromium';
+
 const steps = [
 	['type check', 'npx', ['svelte-kit', 'sync']],
 	['type check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
@@ -25,6 +27,13 @@ if (!process.env.TEST_DATABASE_URL) {
 fs.rmSync('test-results', { recursive: true, force: true });
 let failedStep;
 for (const [name, command, args] of steps) {
+	const missing = name === 'browser tests' && !fs.existsSync(CHROMIUM);
+	if (missing) {
+		// One sentence instead of Playwright's stack trace: nothing here downloads a browser (STACK.md pitfall 6).
+		console.log(`\n=== ${name}: Chromium is missing at ${CHROMIUM}; install Debian's Chromium with \`apt-get install chromium\` (as root) and run npm test again.`);
+		failedStep = name;
+		break;
+	}
 	console.log(`\n=== ${name}: ${command} ${args.join(' ')}`);
 	const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
 	if (result.status !== 0) {

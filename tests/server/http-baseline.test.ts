@@ -137,8 +137,8 @@ describe('registration with bad input', () => {
 	});
 
 	it('never fails on naughty strings and never reflects markup', async () => {
-		const blns: string[] = JSON.parse(fs.readFileSync(path.resolve('../shared/data/bad-input/blns.json'), 'utf8'));
-		const xss = fs.readFileSync(path.resolve('../shared/data/bad-input/xss_payloads_quick.pat.txt'), 'utf8').split('\n').filter(Boolean);
+		const blns: string[] = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/bad-input/blns.json'), 'utf8'));
+		const xss = fs.readFileSync(path.resolve('tests/fixtures/bad-input/xss_payloads_quick.pat.txt'), 'utf8').split('\n').filter(Boolean);
 		for (const [i, s] of [...blns, ...xss].entries()) {
 			const response = await post('/registreren', { ...good, displayName: s, email: `blns${i}@example.nl`, password: 'kort' });
 			expect(response.status, JSON.stringify(s)).toBe(400);

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { cleanQuery, isCleanText, textField } from './text';
 
 const field = textField({ max: 100, tooLong: 'long', invalid: 'invalid' });
-const blns: string[] = JSON.parse(fs.readFileSync(path.resolve('../shared/data/bad-input/blns.json'), 'utf8'));
+const blns: string[] = JSON.parse(fs.readFileSync(path.resolve('tests/fixtures/bad-input/blns.json'), 'utf8'));
 
 describe('text fields', () => {
 	it('refuses lone surrogates, NUL and control characters, keeps newlines only where asked', () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mondayOfIsoWeek, upcomingWeeks, weekTegenPesten, type KnownWeek } from './week-tegen-pesten';
 
-const data: { known_years: KnownWeek[] } = JSON.parse(fs.readFileSync(path.resolve('../shared/data/week-tegen-pesten.json'), 'utf8'));
+const data: { known_years: KnownWeek[] } = JSON.parse(fs.readFileSync(path.resolve('src/lib/server/reference-data/week-tegen-pesten.json'), 'utf8'));
 
 describe('Week Tegen Pesten', () => {
 	it.each(data.known_years.map((k) => [k.year, k] as const))('%i gives the dates of the source', (year, known) => {

@@ -24,7 +24,7 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** Every phone number the reference data knows, as digits only. */
 function knownPhoneNumbers(): Set<string> {
 	const data = fs.readFileSync(path.resolve('src/lib/server/reference-data/help-directory.json'), 'utf8');
-	const legal = fs.existsSync('../shared/data/legal-framework.md') ? fs.readFileSync('../shared/data/legal-framework.md', 'utf8') : '';
+	const legal = fs.readFileSync(path.resolve('src/lib/server/reference-data/legal-framework.md'), 'utf8');
 	return new Set([...`${data}\n${legal}`.matchAll(PHONE)].map((m) => m[0].replace(/\D/g, '')));
 }
 // Dutch phone numbers: 0 followed by digits in groups, or the short numbers 112 and 113.
