@@ -11,8 +11,9 @@ import { requireRole } from '../auth/actor';
 import { RuleError } from '../errors';
 import { nowIso } from '../auth/tokens';
 import { recordAudit } from '../audit/audit.service';
+import { checkpointAfterErasure } from '../db/erasure';
 import { confirmPassword } from '../auth/account.service';
-import { getFile } from '../files/file-store';
+import { deleteFile, getFile } from '../files/file-store';
 import { requireChild } from './dossier-access';
 import { buildDossierPdf, PDF_ITEMS } from './dossier-pdf.service';
 import type { Locale } from '../../i18n/locale';
@@ -137,4 +138,13 @@ export async function deleteAccount(db: Db, actor: Actor | undefined, password: 
 	await db.deleteFrom('app_user').where('id', '=', actor.userId).execute();
 	await recordAudit(db, { actorUserId: actor.userId, action: 'account.delete', subjectType: 'user', subjectId: actor.userId, detail: {} });
 	return fileKeys;
+}
+
+/**
+ * The end of every erasure, after its transaction committed: the evidence files go (only now, so a failed delete
+ * never leaves rows without their evidence), then the copies of the deleted rows in SQLite's WAL (db/erasure.ts).
+ */
+export async function finishErasure(db: Db, fileKeys: readonly string[]): Promise<void> {
+	await Promise.all(fileKeys.map((key) => deleteFile(key)));
+	await checkpointAfterErasure(db);
 }

@@ -2,9 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { paths } from '$lib/paths';
 import { database } from '$lib/server/db';
-import { deleteFile } from '$lib/server/files/file-store';
 import { clearSessionCookie } from '$lib/server/auth/session-cookie';
-import { deleteAccount } from '$lib/server/dossier/data-rights.service';
+import { deleteAccount, finishErasure } from '$lib/server/dossier/data-rights.service';
 import { listMyChildren } from '$lib/server/dossier/child.service';
 import { parseForm, withRules } from '$lib/server/http/form';
 import { orHttpError } from '$lib/server/http/respond';
@@ -25,7 +24,7 @@ export const actions: Actions = {
 		if (!form.ok) return form.failure;
 		const result = await withRules(form.values, () => orHttpError(() => database().transaction().execute((trx) => deleteAccount(trx, locals.actor, form.data.password))));
 		if (!result.ok) return result.failure;
-		await Promise.all(result.value.map((key) => deleteFile(key)));
+		await finishErasure(database(), result.value);
 		clearSessionCookie(cookies);
 		redirect(303, `${paths.logout}?account-verwijderd=1`);
 	}

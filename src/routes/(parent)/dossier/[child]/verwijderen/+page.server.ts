@@ -2,9 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { paths } from '$lib/paths';
 import { database } from '$lib/server/db';
-import { deleteFile } from '$lib/server/files/file-store';
 import { getChild } from '$lib/server/dossier/child.service';
-import { deleteChildDossier } from '$lib/server/dossier/data-rights.service';
+import { deleteChildDossier, finishErasure } from '$lib/server/dossier/data-rights.service';
 import { parseForm, withRules } from '$lib/server/http/form';
 import { orHttpError } from '$lib/server/http/respond';
 import type { Actions, PageServerLoad } from './$types';
@@ -27,8 +26,7 @@ export const actions: Actions = {
 			orHttpError(() => database().transaction().execute((trx) => deleteChildDossier(trx, locals.actor, params.child, form.data.confirmName)))
 		);
 		if (!result.ok) return result.failure;
-		// The files go after the rows are gone for good: a failed delete never leaves rows without their evidence.
-		await Promise.all(result.value.fileKeys.map((key) => deleteFile(key)));
+		await finishErasure(database(), result.value.fileKeys);
 		redirect(303, `${paths.dossier}?${result.value.deleted ? 'verwijderd' : 'verlaten'}=1`);
 	}
 };
