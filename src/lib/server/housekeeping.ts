@@ -7,6 +7,7 @@
 import type { Db } from './db/connect';
 import { pruneLimits } from './auth/rate-limit';
 import { pruneSessions } from './auth/session.service';
+import { pruneDevices } from './auth/login-device.service';
 import { nowIso } from './auth/tokens';
 import { sendAgreementReminders } from './dossier/contact.service';
 
@@ -15,6 +16,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 export async function runHousekeeping(db: Db, now = new Date()): Promise<void> {
 	await pruneSessions(db, now);
+	await pruneDevices(db, now);
 	// The longest window is an hour; a day leaves room for any later limit.
 	await pruneLimits(db, new Date(now.getTime() - DAY));
 	await db

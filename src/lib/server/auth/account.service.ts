@@ -12,6 +12,7 @@ import { accountExistsMail, resetPasswordMail, verifyEmailMail } from '../mail/t
 import { RateLimitedError } from '../errors';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hash';
 import { clearLimit, countAttempt, limitKey, peekLimit, type Limit } from './rate-limit';
+import { findKnownDevice, forgetDevices, LOGIN_LIMIT_DEVICE } from './login-device.service';
 import { deleteAllSessions } from './session.service';
 import { addMinutes, hashToken, newId, nowIso, randomToken } from './tokens';
 import { findUserByEmail, findUserById, insertRole, insertUser, updateUser } from './user.repository';
@@ -134,35 +135,44 @@ export async function verifyEmail(db: Db, token: string): Promise<boolean> {
 }
 
 export type LoginResult =
-	| { kind: 'ok'; user: User; needsSecondFactor: boolean }
+	| { kind: 'ok'; user: User; needsSecondFactor: boolean; knownDevice: boolean }
 	| { kind: 'invalid' }
 	| { kind: 'unverified' };
 
 /**
  * Checks e-mail and password. Unknown address and wrong password give the same answer in the same time.
- * Throws RateLimitedError after too many failures from one IP address or for one account.
+ * Throws RateLimitedError after too many failures from one IP address or for one account, except for a browser
+ * that logged in to this account before (its device cookie): it counts against its own allowance only
+ * (login-device.service.ts), so a throttled address or account does not keep the owner out.
  */
-export async function logInWithPassword(db: Db, input: { email: string; password: string; ip: string }): Promise<LoginResult> {
+export async function logInWithPassword(db: Db, input: { email: string; password: string; ip: string; deviceToken?: string }): Promise<LoginResult> {
 	const email = normaliseEmail(input.email);
+	const user = await findUserByEmail(db, email);
+	const device = await findKnownDevice(db, input.deviceToken);
+	const known = device !== undefined && user !== undefined && device.userId === user.id;
 	const ipKey = limitKey('login-ip', input.ip);
 	const accountKey = limitKey('login-account', email);
-	const [ipState, accountState] = await Promise.all([peekLimit(db, ipKey, LOGIN_LIMIT_IP), peekLimit(db, accountKey, LOGIN_LIMIT_ACCOUNT)]);
-	if (!ipState.allowed || !accountState.allowed) {
-		throw new RateLimitedError(Math.max(ipState.retryAfterSeconds, accountState.retryAfterSeconds));
-	}
-	const user = await findUserByEmail(db, email);
+	const deviceKey = device ? limitKey('login-device', device.id) : '';
+	const states = known
+		? [await peekLimit(db, deviceKey, LOGIN_LIMIT_DEVICE)]
+		: await Promise.all([peekLimit(db, ipKey, LOGIN_LIMIT_IP), peekLimit(db, accountKey, LOGIN_LIMIT_ACCOUNT)]);
+	if (states.some((state) => !state.allowed)) throw new RateLimitedError(Math.max(...states.map((state) => state.retryAfterSeconds)));
 	const ok = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password, config().passwordHash);
 	if (!user || !ok) {
-		await countAttempt(db, ipKey, LOGIN_LIMIT_IP);
-		await countAttempt(db, accountKey, LOGIN_LIMIT_ACCOUNT);
+		if (known) {
+			await countAttempt(db, deviceKey, LOGIN_LIMIT_DEVICE);
+		} else {
+			await countAttempt(db, ipKey, LOGIN_LIMIT_IP);
+			await countAttempt(db, accountKey, LOGIN_LIMIT_ACCOUNT);
+		}
 		return { kind: 'invalid' };
 	}
-	await clearLimit(db, accountKey);
+	await clearLimit(db, known ? deviceKey : accountKey);
 	if (!user.email_verified_at) {
 		if (await mayMail(db, email)) await sendVerification(db, user);
 		return { kind: 'unverified' };
 	}
-	return { kind: 'ok', user, needsSecondFactor: user.totp_enabled_at !== null };
+	return { kind: 'ok', user, needsSecondFactor: user.totp_enabled_at !== null, knownDevice: known };
 }
 
 /** Sends a reset link when the address has an account; the caller always shows the same answer. */
@@ -201,6 +211,7 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
 		updated_at: now
 	});
 	await deleteAllSessions(db, userId);
+	await forgetDevices(db, userId);
 	return true;
 }
 
@@ -218,6 +229,7 @@ export async function changePassword(db: Db, userId: string, currentPassword: st
 	if (!(await confirmPassword(db, userId, currentPassword))) return false;
 	await updateUser(db, userId, { password_hash: await hashPassword(newPassword, config().passwordHash), updated_at: nowIso() });
 	await deleteAllSessions(db, userId);
+	await forgetDevices(db, userId);
 	return true;
 }
 

@@ -14,3 +14,12 @@ export function setSessionCookie(cookies: Cookies, token: string): void {
 export function clearSessionCookie(cookies: Cookies): void {
 	cookies.delete(sessionCookieName(), { path: '/', httpOnly: true, sameSite: 'lax', secure: config().secure });
 }
+
+/** The device cookie (login-device.service.ts): kept for a year, so the owner's browser keeps its log-in allowance. */
+export function deviceCookieName(): string {
+	return config().secure ? '__Host-pw_device' : 'pw_device';
+}
+
+export function setDeviceCookie(cookies: Cookies, token: string, days: number): void {
+	cookies.set(deviceCookieName(), token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config().secure, maxAge: days * 86_400 });
+}

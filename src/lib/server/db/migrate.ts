@@ -5,6 +5,7 @@ import * as m002 from './migrations/002-help-directory-and-audit';
 import * as m003 from './migrations/003-feedback';
 import * as m004 from './migrations/004-school-onboarding-and-profile';
 import * as m005 from './migrations/005-dossier';
+import * as m006 from './migrations/006-login-device';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -12,7 +13,8 @@ const migrations: Record<string, Migration> = {
 	'002-help-directory-and-audit': m002,
 	'003-feedback': m003,
 	'004-school-onboarding-and-profile': m004,
-	'005-dossier': m005
+	'005-dossier': m005,
+	'006-login-device': m006
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

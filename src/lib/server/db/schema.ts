@@ -316,6 +316,15 @@ export interface StepSkipTable {
 	created_at: string;
 }
 
+/** A browser that logged in to this account before (device cookie): it keeps its own log-in allowance. */
+export interface LoginDeviceTable {
+	/** SHA-256 of the token in the device cookie. */
+	id: string;
+	user_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -341,6 +350,7 @@ export interface Database {
 	dossier_contact: DossierContactTable;
 	agreement: AgreementTable;
 	step_skip: StepSkipTable;
+	login_device: LoginDeviceTable;
 }
 
 export type User = Selectable<UserTable>;

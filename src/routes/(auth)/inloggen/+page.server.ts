@@ -6,7 +6,8 @@ import { database } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { logInWithPassword } from '$lib/server/auth/account.service';
 import { createSession, deleteSession } from '$lib/server/auth/session.service';
-import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { deviceCookieName, setDeviceCookie, setSessionCookie } from '$lib/server/auth/session-cookie';
+import { DEVICE_DAYS, rememberDevice } from '$lib/server/auth/login-device.service';
 import { setLocaleCookie } from '$lib/server/http/locale-cookie';
 import { isLocale } from '$lib/i18n/locale';
 import { RateLimitedError } from '$lib/server/errors';
@@ -30,7 +31,7 @@ export const actions: Actions = {
 		const db = database();
 		let result;
 		try {
-			result = await logInWithPassword(db, { ...form.data, ip: getClientAddress() });
+			result = await logInWithPassword(db, { ...form.data, ip: getClientAddress(), deviceToken: cookies.get(deviceCookieName()) });
 		} catch (error) {
 			if (error instanceof RateLimitedError) {
 				return failWith(429, form.values, 'email', rateLimitedMessage(error));
@@ -44,6 +45,8 @@ export const actions: Actions = {
 		if (locals.sessionId) await deleteSession(db, locals.sessionId);
 		const { token } = await createSession(db, result.user.id, { pendingSecondFactor: result.needsSecondFactor, policy: config().session });
 		setSessionCookie(cookies, token);
+		// Only a complete log-in makes this browser a known device; staff get theirs after the second factor.
+		if (!result.needsSecondFactor && !result.knownDevice) setDeviceCookie(cookies, await rememberDevice(db, result.user.id), DEVICE_DAYS);
 		// The account's language follows the parent to a new device.
 		if (isLocale(result.user.locale)) setLocaleCookie(cookies, result.user.locale);
 		redirect(303, result.needsSecondFactor ? `${paths.loginSecondFactor}?terug=${encodeURIComponent(returnTo)}` : returnTo);

@@ -6,7 +6,8 @@ import { database } from '$lib/server/db';
 import { config } from '$lib/server/config';
 import { verifySecondFactor } from '$lib/server/auth/two-factor.service';
 import { createSession, deleteSession } from '$lib/server/auth/session.service';
-import { setSessionCookie } from '$lib/server/auth/session-cookie';
+import { deviceCookieName, setDeviceCookie, setSessionCookie } from '$lib/server/auth/session-cookie';
+import { DEVICE_DAYS, findKnownDevice, rememberDevice } from '$lib/server/auth/login-device.service';
 import { RateLimitedError } from '$lib/server/errors';
 import { failWith, parseForm } from '$lib/server/http/form';
 import { rateLimitedMessage } from '$lib/server/http/respond';
@@ -37,6 +38,7 @@ export const actions: Actions = {
 		await deleteSession(db, locals.sessionId);
 		const { token } = await createSession(db, userId, { pendingSecondFactor: false, policy: config().session });
 		setSessionCookie(cookies, token);
+		if ((await findKnownDevice(db, cookies.get(deviceCookieName())))?.userId !== userId) setDeviceCookie(cookies, await rememberDevice(db, userId), DEVICE_DAYS);
 		redirect(303, safeReturnPath(form.values.terug ?? url.searchParams.get('terug'), paths.account));
 	}
 };
