@@ -5,6 +5,7 @@
  *   2. build (the server and browser tests run the built app, as production does)
  *   3. unit, integration and HTTP tests (Vitest): SQLite always; PostgreSQL too when TEST_DATABASE_URL is set
  *   4. browser journeys (Playwright with Debian's /usr/bin/chromium), JavaScript on and off
+ *   5. the W3C Nu HTML checker (Java) over every page the browser tests loaded
  * It ends with one line "tests: N passed, N failed, N skipped" counted from the runners' JSON reports.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,7 +18,8 @@ const steps = [
 	['type check', 'npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']],
 	['build', 'npx', ['vite', 'build', '--logLevel', 'warn']],
 	['unit, integration and HTTP tests', 'npx', ['vitest', 'run']],
-	['browser tests', 'npx', ['playwright', 'test']]
+	['browser tests', 'npx', ['playwright', 'test']],
+	['HTML check of every page the browser tests visited', 'node', ['scripts/check-html.js']]
 ];
 
 if (!process.env.TEST_DATABASE_URL) {
@@ -52,8 +54,9 @@ function readJson(file) {
 
 const vitest = readJson('test-results/vitest.json');
 const e2e = readJson('test-results/e2e.json');
-const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats ? e2e.stats.expected + e2e.stats.flaky : 0);
-const failed = (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0);
+const html = readJson('test-results/html-check.json');
+const passed = (vitest?.numPassedTests ?? 0) + (e2e?.stats ? e2e.stats.expected + e2e.stats.flaky : 0) + (html?.passed ?? 0);
+const failed = (vitest?.numFailedTests ?? 0) + (e2e?.stats?.unexpected ?? 0) + (html?.failed ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (e2e?.stats?.skipped ?? 0);
 
 console.log('');

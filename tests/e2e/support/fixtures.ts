@@ -2,16 +2,18 @@
  * The `test` every spec uses. Around each test it
  *  - fails when any page asked another host for anything (privacy: no third-party requests),
  *  - fails when a stylesheet, image or other subresource of our own did not load,
- *  - fails when a page the test visited did not get checkA11y.
+ *  - fails when a page the test visited did not get checkA11y,
+ *  - keeps the HTML of every page as the server sent it, for the HTML check after the run (scripts/check-html.js).
  */
-import { test as base, expect, type Request } from '@playwright/test';
+import { test as base, expect, type Request, type Response } from '@playwright/test';
 import { ORIGIN } from './environment';
 import { trackDocuments, uncheckedDocuments } from './page-coverage';
+import { keepHtml } from './html-pages';
 
 // Requests that never leave the browser.
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
 
-export const test = base.extend<{ guardRequests: void; requireChecks: void }>({
+export const test = base.extend<{ guardRequests: void; requireChecks: void; keepPages: void }>({
 	guardRequests: [
 		async ({ context }, use) => {
 			const foreign: string[] = [];
@@ -45,6 +47,19 @@ export const test = base.extend<{ guardRequests: void; requireChecks: void }>({
 			if (testInfo.status === testInfo.expectedStatus) {
 				expect(uncheckedDocuments(page), 'pages visited without checkA11y(page)').toEqual([]);
 			}
+		},
+		{ auto: true }
+	],
+	keepPages: [
+		async ({ context }, use) => {
+			const pending: Promise<void>[] = [];
+			const onResponse = (response: Response) => {
+				if (response.request().resourceType() === 'document') pending.push(keepHtml(response));
+			};
+			context.on('response', onResponse);
+			await use();
+			context.off('response', onResponse);
+			await Promise.all(pending);
 		},
 		{ auto: true }
 	]
