@@ -8,9 +8,9 @@ export default defineConfig({
 			project: './project.inlang',
 			outdir: './src/lib/paraglide',
 			// Dutch unless the visitor chose English with the language switch (a cookie); see docs/decisions/0005.
-			// custom-english-paths (defined in hooks.server.ts) makes the English school pages (/schools) English
-			// whatever the cookie says. Keep this list equal to the `prepare` script in package.json.
-			strategy: ['custom-english-paths', 'cookie', 'baseLocale']
+			// custom-language-path (defined in hooks.server.ts) makes pages with an address per language (/en/…,
+			// decision 0016) follow their address. Keep this list equal to the `prepare` script in package.json.
+			strategy: ['custom-language-path', 'cookie', 'baseLocale']
 		}),
 		sveltekit()
 	],

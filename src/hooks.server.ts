@@ -19,7 +19,7 @@ import { hasAnyRole, mustSetUpSecondFactor } from '$lib/server/auth/actor';
 import { validateSession } from '$lib/server/auth/session.service';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { problem } from '$lib/server/api/problem';
-import { isEnglishSchoolsPath, loginWithReturn, paths } from '$lib/paths';
+import { localePath, loginWithReturn, pathLocale, paths } from '$lib/paths';
 import { isLocale } from '$lib/i18n/locale';
 import { discardBody, limitRequestBody } from '$lib/server/http/body-limit';
 
@@ -55,11 +55,21 @@ function scheduleHousekeeping(): void {
 	setInterval(run, HOUSEKEEPING_EVERY_MS).unref();
 }
 
-// The English school pages (/schools, issue 4) are English whatever the language cookie says, so the
-// address alone decides and can be shared. First in the strategy list (vite.config.ts, package.json).
-defineCustomServerStrategy('custom-english-paths', {
-	getLocale: (request) => (request && isEnglishSchoolsPath(new URL(request.url).pathname) ? 'en' : undefined)
+// Pages with an address per language (decision 0016) are in the language of their address, whatever the
+// cookie says, so an address can be shared and cached. First in the strategy list (vite.config.ts, package.json).
+defineCustomServerStrategy('custom-language-path', {
+	getLocale: (request) => (request ? pathLocale(new URL(request.url).pathname) : undefined)
 });
+
+/** The English school pages had /schools as address until decision 0016: links to it keep working. */
+const OLD_ENGLISH_SCHOOLS = /^\/schools(?=\/|$)/;
+
+const handleMovedAddresses: Handle = ({ event, resolve }) => {
+	if (OLD_ENGLISH_SCHOOLS.test(event.url.pathname)) {
+		redirect(308, event.url.pathname.replace(OLD_ENGLISH_SCHOOLS, localePath(paths.schools, 'en')) + event.url.search);
+	}
+	return resolve(event);
+};
 
 const handleLocale: Handle = ({ event, resolve }) =>
 	paraglideMiddleware(event.request, ({ request, locale }) => {
@@ -131,11 +141,11 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 		case 'public':
 			return resolve(event);
 		case 'second-factor-pending':
-			if (!pendingUserId) redirect(303, actor ? paths.account : paths.login);
+			if (!pendingUserId) redirect(303, actor ? paths.account : localePath(paths.login, event.locals.locale));
 			return resolve(event);
 		case 'signed-in':
 		case 'roles':
-			if (!actor) redirect(303, pendingUserId ? paths.loginSecondFactor : loginWithReturn(here));
+			if (!actor) redirect(303, localePath(pendingUserId ? paths.loginSecondFactor : loginWithReturn(here), event.locals.locale));
 			if (access.kind === 'roles' && !hasAnyRole(actor, access.roles)) return renderAs(event, DENIED_PAGE, 403);
 			if (mustSetUpSecondFactor(actor) && !(access.kind === 'signed-in' && access.beforeSecondFactorSetup)) {
 				redirect(303, paths.twoFactor);
@@ -175,7 +185,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = sequence(handleHeaders, handleBodyLimit, handleLocale, handleSession, handleAccess);
+export const handle = sequence(handleHeaders, handleMovedAddresses, handleBodyLimit, handleLocale, handleSession, handleAccess);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();

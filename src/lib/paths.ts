@@ -19,9 +19,6 @@ export const paths = {
 	help: '/hulp',
 	schools: '/scholen',
 	schoolPage: (code: string) => `/scholen/${encodeURIComponent(code)}`,
-	/** The English school search and school page (issue 4): English whatever the language cookie says. */
-	schoolsEn: '/schools',
-	schoolPageEn: (code: string) => `/schools/${encodeURIComponent(code)}`,
 	/** The public school search API (JSON), also used by the search suggestions on /scholen. */
 	apiSchools: '/api/v1/schools',
 	search: '/zoeken',
@@ -75,22 +72,89 @@ export const paths = {
 	readyz: '/readyz'
 } as const;
 
-const DUTCH_SCHOOLS = /^\/scholen(?=[/?#]|$)/;
-const ENGLISH_SCHOOLS = /^\/schools(?=[/?#]|$)/;
+/**
+ * The pages with an address per language (decision 0016): the public pages and the log-in pages. The English
+ * address is /en plus the English name of the first segment; what follows (a guide slug, a school code) stays.
+ * Every other page (signed-in pages, mail links) has one address and follows the language preference.
+ */
+const ENGLISH_SEGMENT: Record<string, string> = {
+	gids: 'guide',
+	hulp: 'help',
+	scholen: 'schools',
+	zoeken: 'search',
+	privacy: 'privacy',
+	toegankelijkheid: 'accessibility',
+	inloggen: 'log-in',
+	registreren: 'register',
+	'wachtwoord-vergeten': 'forgot-password'
+};
+const DUTCH_SEGMENT: Record<string, string> = Object.fromEntries(Object.entries(ENGLISH_SEGMENT).map(([nl, en]) => [en, nl]));
+const ENGLISH_PREFIX = '/en';
 
-/** Whether a path is one of the English school pages, which are always in English. */
-export function isEnglishSchoolsPath(pathname: string): boolean {
-	return ENGLISH_SCHOOLS.test(pathname);
+/** Splits "/a/b?x#y" into its path and the rest (query and fragment), which never change between languages. */
+function splitPath(path: string): [string, string] {
+	const cut = path.search(/[?#]/);
+	return cut === -1 ? [path, ''] : [path.slice(0, cut), path.slice(cut)];
+}
+
+function firstSegment(pathname: string): [string, string] {
+	const slash = pathname.indexOf('/', 1);
+	return slash === -1 ? [pathname.slice(1), ''] : [pathname.slice(1, slash), pathname.slice(slash)];
+}
+
+/** Whether the path is an English address (/en or below it). */
+export function isEnglishPath(pathname: string): boolean {
+	return pathname === ENGLISH_PREFIX || pathname.startsWith(`${ENGLISH_PREFIX}/`);
 }
 
 /**
- * The Dutch and English address of a school page or school search (path, with its query), for
- * hreflang links and the language switch; undefined for every other page, which has one address.
+ * The language an address stands for: 'en' under /en, 'nl' for the Dutch address of a page that has both,
+ * undefined for pages with one address (the language preference decides there).
  */
-export function schoolsAlternates(path: string): { nl: string; en: string } | undefined {
-	if (DUTCH_SCHOOLS.test(path)) return { nl: path, en: path.replace(DUTCH_SCHOOLS, paths.schoolsEn) };
-	if (ENGLISH_SCHOOLS.test(path)) return { nl: path.replace(ENGLISH_SCHOOLS, paths.schools), en: path };
+export function pathLocale(pathname: string): 'nl' | 'en' | undefined {
+	if (isEnglishPath(pathname)) return 'en';
+	if (pathname === '/') return 'nl';
+	return firstSegment(pathname)[0] in ENGLISH_SEGMENT ? 'nl' : undefined;
+}
+
+/** The English address of a Dutch path (with its query); other paths are returned as they are. */
+export function englishPath(path: string): string {
+	const [pathname, rest] = splitPath(path);
+	if (pathLocale(pathname) !== 'nl') return path;
+	if (pathname === '/') return ENGLISH_PREFIX + rest;
+	const [segment, tail] = firstSegment(pathname);
+	return `${ENGLISH_PREFIX}/${ENGLISH_SEGMENT[segment]}${tail}${rest}`;
+}
+
+/**
+ * The Dutch address of an English path, which is also the route that renders it (src/hooks.ts reroutes);
+ * undefined when the English path names no page.
+ */
+export function dutchPath(path: string): string | undefined {
+	const [pathname, rest] = splitPath(path);
+	if (!isEnglishPath(pathname)) return path;
+	const inner = pathname.slice(ENGLISH_PREFIX.length);
+	if (inner === '' || inner === '/') return `/${rest}`;
+	const [segment, tail] = firstSegment(inner);
+	const dutch = DUTCH_SEGMENT[segment];
+	return dutch === undefined ? undefined : `/${dutch}${tail}${rest}`;
+}
+
+/** Both addresses of a page that has one per language, for hreflang links and the language switch. */
+export function languageAlternates(path: string): { nl: string; en: string } | undefined {
+	const [pathname] = splitPath(path);
+	const locale = pathLocale(pathname);
+	if (locale === 'nl') return { nl: path, en: englishPath(path) };
+	if (locale === 'en') {
+		const nl = dutchPath(path);
+		return nl === undefined ? undefined : { nl, en: path };
+	}
 	return undefined;
+}
+
+/** A path in the given language: the English address where the page has one, else the path itself. */
+export function localePath(path: string, locale: string): string {
+	return locale === 'en' ? englishPath(path) : path;
 }
 
 /** Only same-site paths may be used as a place to return to, so a link cannot send someone elsewhere. */

@@ -1,5 +1,5 @@
 /*
- * School suggestions for the school search (/scholen and /schools, issue 4).
+ * School suggestions for the school search (/scholen and /en/schools, issues 4 and 10).
  *
  * Progressive enhancement: without this script the page is a plain GET search form. With it, typing
  * two or more characters shows up to 8 schools from GET /api/v1/schools, and choosing one opens that

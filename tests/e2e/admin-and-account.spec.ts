@@ -67,6 +67,8 @@ test('a board analyst sees the schools of the board', async ({ page }, testInfo)
 });
 
 test('a parent makes new recovery codes and turns two-step log-in off again', async ({ page }, testInfo) => {
+	// A long journey with several password hashes (argon2id, deliberately slow) and mails to wait for.
+	test.slow();
 	const parent = newParent(testInfo, 'twofa-off');
 	await registerAndVerify(page, parent);
 	await logIn(page, parent.email, parent.password);

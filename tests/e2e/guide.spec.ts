@@ -3,7 +3,7 @@
  * index by its link and checked (axe with JavaScript on, content with it off); the help filters work as a
  * plain GET form.
  */
-import { paths } from '../../src/lib/paths';
+import { localePath, paths } from '../../src/lib/paths';
 import { test, expect } from './support/fixtures';
 import { t, type Locale } from './support/messages';
 import { arrive, Header } from './pages/common';
@@ -16,10 +16,10 @@ for (const locale of ['nl', 'en'] as const satisfies readonly Locale[]) {
 		await arrive(page, paths.home, t('home_title'));
 		if (locale === 'en') {
 			await new Header(page).switchLanguage('en');
-			await arrive(page, paths.home, t('home_title', {}, 'en'));
+			await arrive(page, localePath(paths.home, 'en'), t('home_title', {}, 'en'));
 		}
 		await page.getByRole('link', { name: t('home_guide_link', {}, locale) }).click();
-		await arrive(page, paths.guide, t('guide_title', {}, locale));
+		await arrive(page, localePath(paths.guide, locale), t('guide_title', {}, locale));
 
 		const links = page.getByRole('main').locator('.guide-list a');
 		const targets = await links.evaluateAll((anchors) => anchors.map((a) => ({ href: a.getAttribute('href') ?? '', text: (a.textContent ?? '').trim() })));

@@ -10,6 +10,8 @@ import { newParent, registerAndVerify } from './pages/flows';
 const RESET_PATH = new URL(paths.resetPassword('x'), 'http://localhost').pathname;
 
 test('forgotten password: ask for a link, choose a new password, log in with it', async ({ page }, testInfo) => {
+	// A long journey with several password hashes (argon2id, deliberately slow) and mails to wait for.
+	test.slow();
 	// This parent reads mail in English, while the site stays Dutch.
 	const parent = { ...newParent(testInfo, 'reset'), locale: 'en' as const };
 	const newPassword = 'zeven groene kikkers op een rij';

@@ -14,6 +14,8 @@ import { expectNoSidewaysScroll, logInWithCode, newParent, register, setUpTwoFac
 test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
 test('a parent registers, confirms the address, turns on two-step log-in and logs in with a code', async ({ page }, testInfo) => {
+	// A long journey with several password hashes (argon2id, deliberately slow) and mails to wait for.
+	test.slow();
 	const parent = newParent(testInfo, 'journey');
 
 	await page.goto(paths.home);

@@ -22,6 +22,8 @@ async function expectForbidden(page: Page, path: string): Promise<void> {
 }
 
 test('a staff member sets up two-step log-in first, then sees the school and nothing else', async ({ page }, testInfo) => {
+	// A long journey with several password hashes (argon2id, deliberately slow) and mails to wait for.
+	test.slow();
 	const role = STAFF_ROLE[testInfo.project.name];
 	if (!role) throw new Error(`No staff account assigned to project ${testInfo.project.name}.`);
 	const staff = demoLogin(role);

@@ -5,7 +5,7 @@
  * (fixtures/duo): "Basisschool Het Kompas" (12ZC00) is the only school in Zwolle.
  */
 import type { Page } from '@playwright/test';
-import { paths } from '../../src/lib/paths';
+import { paths, englishPath } from '../../src/lib/paths';
 import { test, expect } from './support/fixtures';
 import { checkA11y, javaScriptEnabled } from './support/a11y';
 import { t, type Locale } from './support/messages';
@@ -113,8 +113,8 @@ test.describe('with JavaScript', () => {
 	});
 
 	test('on the English page the suggestions are English and lead to the English school page', async ({ page }) => {
-		await page.goto(paths.schoolsEn);
-		await arrive(page, paths.schoolsEn, t('schools_title', {}, 'en'));
+		await page.goto(englishPath(paths.schools));
+		await arrive(page, englishPath(paths.schools), t('schools_title', {}, 'en'));
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		const { field, options } = suggestions(page, 'en');
 		await field.pressSequentially('Zwol');
@@ -124,7 +124,7 @@ test.describe('with JavaScript', () => {
 
 		// By mouse (or finger) this time.
 		await options.first().click();
-		await arrive(page, paths.schoolPageEn(KOMPAS.code), KOMPAS.name);
+		await arrive(page, englishPath(paths.schoolPage(KOMPAS.code)), KOMPAS.name);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	});
 });
@@ -150,11 +150,11 @@ test.describe('without JavaScript', () => {
 	});
 
 	test('the English school search works the same and stays English', async ({ page }) => {
-		await page.goto(`${paths.schoolsEn}?q=Zwolle`);
-		await arrive(page, paths.schoolsEn, t('schools_title', {}, 'en'));
+		await page.goto(`${englishPath(paths.schools)}?q=Zwolle`);
+		await arrive(page, englishPath(paths.schools), t('schools_title', {}, 'en'));
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await page.getByRole('main').getByRole('link', { name: KOMPAS.name }).click();
-		await arrive(page, paths.schoolPageEn(KOMPAS.code), KOMPAS.name);
+		await arrive(page, englishPath(paths.schoolPage(KOMPAS.code)), KOMPAS.name);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 	});
 });

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { allGuidePages } from '../../src/lib/server/guide/guide-content';
+import { englishPath, paths } from '../../src/lib/paths';
 import { startApp, type AppServer } from './support/app-server';
 
 let app: AppServer;
@@ -18,8 +19,10 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
+/** A page at its address in the language (decision 0016); the cookie says the other language, and must not win. */
 async function getPage(url: string, locale: 'nl' | 'en') {
-	const response = await fetch(app.origin + url, { headers: { cookie: `PARAGLIDE_LOCALE=${locale}` } });
+	const address = locale === 'en' ? englishPath(url) : url;
+	const response = await fetch(app.origin + address, { headers: { cookie: `PARAGLIDE_LOCALE=${locale === 'en' ? 'nl' : 'en'}` } });
 	const html = await response.text();
 	let css = 0;
 	for (const match of html.matchAll(/<link href="(\/_app\/[^"]+\.css)" rel="stylesheet">/g)) {
@@ -153,16 +156,27 @@ describe('sitemap and robots', () => {
 		for (const url of guideUrls) expect(xml).toContain(`<loc>${app.origin}${url}</loc><lastmod>`);
 		expect(xml).toContain(`<loc>${app.origin}/hulp</loc>`);
 		expect(xml).toContain(`<loc>${app.origin}/scholen</loc>`);
-		expect(xml).toContain(`<loc>${app.origin}/schools</loc>`);
-		expect(xml).not.toMatch(/account|beheer|inloggen/);
+		expect(xml).toContain(`<loc>${app.origin}/en/schools</loc>`);
+		// Every page in both languages, each naming both addresses as alternates (decision 0016).
+		for (const url of guideUrls) {
+			expect(xml).toContain(`<loc>${app.origin}${englishPath(url)}</loc><lastmod>`);
+			expect(xml).toContain(`<xhtml:link rel="alternate" hreflang="en" href="${app.origin}${englishPath(url)}"/>`);
+		}
+		const urls = xml.match(/<url>/g)?.length ?? 0;
+		expect(xml.match(/hreflang="nl"/g)?.length).toBe(urls);
+		expect(xml.match(/hreflang="en"/g)?.length).toBe(urls);
+		expect(urls % 2).toBe(0);
+		expect(xml).not.toMatch(/account|beheer|inloggen|log-in|dossier/);
 	});
 
 	it('robots.txt keeps crawlers out of personal pages and names the sitemap', async () => {
 		const text = await (await fetch(`${app.origin}/robots.txt`)).text();
 		expect(text).toContain('Disallow: /account');
 		expect(text).toContain('Disallow: /uitnodiging');
-		// The English public school pages must stay crawlable next to the staff pages under /school.
-		expect(text).toMatch(/Disallow: \/school\n[\s\S]*Allow: \/schools\n/);
+		// The staff pages under /school are out, the public school search /scholen (same first letters) is not.
+		expect(text).toContain('Disallow: /school$\nDisallow: /school/\n');
+		expect(text).not.toMatch(/Disallow: \/school\n|Disallow: \/scholen|Disallow: \/en\/schools/);
+		expect(text).toContain('Disallow: /en/log-in');
 		expect(text).toContain(`Sitemap: ${app.origin}/sitemap.xml`);
 	});
 });
@@ -171,7 +185,7 @@ describe('search', () => {
 	/** `q` as typed; a query that starts with % is sent as it is (already percent-encoded). */
 	async function searchFor(q: string, locale: 'nl' | 'en' = 'nl') {
 		const encoded = q.startsWith('%') ? q : encodeURIComponent(q);
-		const response = await fetch(`${app.origin}/zoeken?q=${encoded}`, { headers: { cookie: `PARAGLIDE_LOCALE=${locale}` } });
+		const response = await fetch(`${app.origin}${locale === 'en' ? englishPath(paths.search) : paths.search}?q=${encoded}`);
 		return { status: response.status, html: await response.text() };
 	}
 	const resultLinks = (html: string) => [...html.matchAll(/<h2><a href="([^"]+)"/g)].map((m) => m[1]);
@@ -188,7 +202,9 @@ describe('search', () => {
 		expect(resultLinks(nl.html)).toContain('/hulp#help-113-zelfmoordpreventie');
 		const en = await searchFor('bullied', 'en');
 		expect(en.html).toContain('<html lang="en">');
-		expect(resultLinks(en.html).some((l) => l!.startsWith('/gids/'))).toBe(true);
+		// English results lead to the English guide pages, never to the Dutch ones.
+		expect(resultLinks(en.html).some((l) => l!.startsWith('/en/guide/'))).toBe(true);
+		expect(resultLinks(en.html).filter((l) => /^\/(gids|hulp)\b/.test(l!))).toEqual([]);
 	});
 
 	it.each([

@@ -1,8 +1,8 @@
 /**
- * Issue 4: the English addresses of the school search and school page (/schools, /schools/<code>) against the
- * built app. They are English whatever the language cookie says; the Dutch ones follow the cookie as before;
- * each links to the other (hreflang) and to itself (canonical); and the language switch leaves /schools for
- * the Dutch address when someone chooses Dutch there.
+ * Issue 10.3 (decision 0016): every public page has an English address under /en, chosen by the path and not
+ * the cookie. Tested against the built app: the language of each address whatever the cookie says, canonical
+ * and hreflang links, links inside an English page that stay English, the language switch to the counterpart,
+ * the old /schools addresses moved for good, and 404 in English for an English path that names no page.
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,91 +22,110 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 const get = async (url: string, cookie?: string) => {
-	const response = await fetch(app.origin + url, { headers: cookie ? { cookie } : {} });
-	return { status: response.status, html: await response.text() };
+	const response = await fetch(app.origin + url, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+	return { status: response.status, html: await response.text(), location: response.headers.get('location') };
 };
 
 const lang = (html: string) => /<html lang="([a-z]+)"/.exec(html)?.[1];
+const strip = (url: string) => url.replace(app.origin, '').replaceAll('&amp;', '&');
 const links = (html: string) => ({
-	canonical: [...html.matchAll(/<link rel="canonical" href="([^"]+)"/g)].map((m) => m[1]!.replace(app.origin, '')),
-	nl: [...html.matchAll(/<link rel="alternate" hreflang="nl" href="([^"]+)"/g)].map((m) => m[1]!.replace(app.origin, '')),
-	en: [...html.matchAll(/<link rel="alternate" hreflang="en" href="([^"]+)"/g)].map((m) => m[1]!.replace(app.origin, ''))
+	canonical: [...html.matchAll(/<link rel="canonical" href="([^"]+)"/g)].map((m) => strip(m[1]!)),
+	nl: [...html.matchAll(/<link rel="alternate" hreflang="nl" href="([^"]+)"/g)].map((m) => strip(m[1]!)),
+	en: [...html.matchAll(/<link rel="alternate" hreflang="en" href="([^"]+)"/g)].map((m) => strip(m[1]!)),
+	default: [...html.matchAll(/<link rel="alternate" hreflang="x-default" href="([^"]+)"/g)].map((m) => strip(m[1]!))
+});
+/** The links in the page's main content and navigation (not the hreflang links in the head). */
+const hrefs = (html: string) => [...html.replace(/<head>[\s\S]*<\/head>/, '').matchAll(/<a [^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+/** Dutch addresses of pages that have an English one: an English page must not link to them. */
+const DUTCH_PUBLIC = /^\/(gids|hulp|scholen|zoeken|privacy|toegankelijkheid|inloggen|registreren|wachtwoord-vergeten)(\/|\?|#|$)/;
+
+const pairs: [string, string, string][] = [
+	['/', '/en', '<h1'],
+	['/gids', '/en/guide', '<h1'],
+	['/gids/pesten-herkennen', '/en/guide/pesten-herkennen', '<h1'],
+	['/gids/anti-pestprogrammas', '/en/guide/anti-pestprogrammas', '<h1'],
+	['/hulp', '/en/help', '<h1'],
+	['/scholen', '/en/schools', '<h1'],
+	['/scholen/12ZC00', '/en/schools/12ZC00', '<h1>Basisschool Het Kompas</h1>'],
+	['/zoeken?q=pesten', '/en/search?q=pesten', '<h1'],
+	['/privacy', '/en/privacy', '<h1'],
+	['/toegankelijkheid', '/en/accessibility', '<h1'],
+	['/inloggen', '/en/log-in', '<h1'],
+	['/registreren', '/en/register', '<h1']
+];
+
+describe.each(pairs)('%s and %s', (nl, en, marker) => {
+	it('the Dutch address is Dutch, even with an English cookie', async () => {
+		const page = await get(nl, 'PARAGLIDE_LOCALE=en');
+		expect(page.status).toBe(200);
+		expect(lang(page.html)).toBe('nl');
+		expect(page.html).toContain(marker);
+		expect(links(page.html)).toEqual({ canonical: [nl], nl: [nl], en: [en], default: [nl] });
+	});
+
+	it('the English address is English, even with a Dutch cookie, and links only to English pages', async () => {
+		const page = await get(en, 'PARAGLIDE_LOCALE=nl');
+		expect(page.status).toBe(200);
+		expect(lang(page.html)).toBe('en');
+		expect(page.html).toContain(marker);
+		expect(links(page.html)).toEqual({ canonical: [en], nl: [nl], en: [en], default: [nl] });
+		const dutch = hrefs(page.html).filter((href) => DUTCH_PUBLIC.test(href));
+		expect(dutch).toEqual([]);
+		// A control: the Dutch page does have such links, so the filter would find them.
+		expect(hrefs((await get(nl)).html).some((href) => DUTCH_PUBLIC.test(href))).toBe(true);
+	});
 });
 
-describe('the English school page /schools/<code>', () => {
-	it('is English even with a Dutch cookie, and links to its Dutch twin', async () => {
-		const { status, html } = await get('/schools/12ZC00', 'PARAGLIDE_LOCALE=nl');
-		expect(status).toBe(200);
-		expect(lang(html)).toBe('en');
-		expect(html).toContain('<h1>Basisschool Het Kompas</h1>');
-		expect(html).toContain('This school has not published anything in Pestwijzer yet.');
-		expect(links(html)).toEqual({ canonical: ['/schools/12ZC00'], nl: ['/scholen/12ZC00'], en: ['/schools/12ZC00'] });
-		// The links are absolute: search engines ignore relative hreflang addresses.
-		expect(html).toContain(`<link rel="alternate" hreflang="nl" href="${app.origin}/scholen/12ZC00"`);
-	});
-
-	it('spells the code as DUO does in its links, whatever was typed', async () => {
-		const { html } = await get('/schools/12zc00');
-		expect(links(html)).toEqual({ canonical: ['/schools/12ZC00'], nl: ['/scholen/12ZC00'], en: ['/schools/12ZC00'] });
-	});
-
-	it('answers 404 in English for a school that does not exist', async () => {
-		const { status, html } = await get('/schools/00XX00', 'PARAGLIDE_LOCALE=nl');
-		expect(status).toBe(404);
-		expect(lang(html)).toBe('en');
-	});
-});
-
-describe('the Dutch school page /scholen/<code>', () => {
-	it('stays Dutch without a cookie, and links to its English twin', async () => {
-		const { status, html } = await get('/scholen/12ZC00');
-		expect(status).toBe(200);
-		expect(lang(html)).toBe('nl');
-		expect(html).toContain('Deze school heeft in Pestwijzer nog niets gepubliceerd.');
-		expect(links(html)).toEqual({ canonical: ['/scholen/12ZC00'], nl: ['/scholen/12ZC00'], en: ['/schools/12ZC00'] });
-	});
-
-	it('still follows the cookie', async () => {
-		expect(lang((await get('/scholen/12ZC00', 'PARAGLIDE_LOCALE=en')).html)).toBe('en');
-	});
-});
-
-describe('the school search in both languages', () => {
-	it('/schools is English, searches on /schools and links to the English school pages', async () => {
-		const { status, html } = await get('/schools?q=Zwolle', 'PARAGLIDE_LOCALE=nl');
-		expect(status).toBe(200);
-		expect(lang(html)).toBe('en');
+describe('the English school pages', () => {
+	it('link to each other in English, also in the search form and the suggestions', async () => {
+		const { html } = await get('/en/schools?q=Zwolle');
 		expect(html).toContain('1 school found');
-		expect(html).toMatch(/<form method="get" action="\/schools" class="search-form"/);
-		expect(html).toContain('<a href="/schools/12ZC00">Basisschool Het Kompas</a>');
-		expect(html).toContain('data-suggest-href="/schools/{code}"');
-		expect(links(html)).toEqual({ canonical: ['/schools?q=Zwolle'], nl: ['/scholen?q=Zwolle'], en: ['/schools?q=Zwolle'] });
+		expect(html).toMatch(/<form method="get" action="\/en\/schools" class="search-form"/);
+		expect(html).toContain('<a href="/en/schools/12ZC00">Basisschool Het Kompas</a>');
+		expect(html).toContain('data-suggest-href="/en/schools/{code}"');
+		expect(links(html).canonical).toEqual(['/en/schools?q=Zwolle']);
+		expect(links(html).nl).toEqual(['/scholen?q=Zwolle']);
 	});
 
-	it('/scholen is Dutch and links to /schools', async () => {
-		const { html } = await get('/scholen?q=Zwolle');
-		expect(lang(html)).toBe('nl');
-		expect(html).toMatch(/<form method="get" action="\/scholen" class="search-form"/);
-		expect(html).toContain('data-suggest-href="/scholen/{code}"');
-		expect(links(html)).toEqual({ canonical: ['/scholen?q=Zwolle'], nl: ['/scholen?q=Zwolle'], en: ['/schools?q=Zwolle'] });
-		expect(links((await get('/scholen')).html)).toEqual({ canonical: ['/scholen'], nl: ['/scholen'], en: ['/schools'] });
+	it('spell the code as DUO does in their links, whatever was typed', async () => {
+		const { html } = await get('/en/schools/12zc00');
+		expect(links(html)).toEqual({ canonical: ['/en/schools/12ZC00'], nl: ['/scholen/12ZC00'], en: ['/en/schools/12ZC00'], default: ['/scholen/12ZC00'] });
 	});
 
-	it('loads only our own suggestion script, which the CSP allows, and no inline script', async () => {
-		const response = await fetch(`${app.origin}/scholen`);
+	it('answer 404 in English for a school that does not exist', async () => {
+		const page = await get('/en/schools/00XX00', 'PARAGLIDE_LOCALE=nl');
+		expect(page.status).toBe(404);
+		expect(lang(page.html)).toBe('en');
+	});
+
+	it('the old English addresses /schools… move for good to /en/schools…', async () => {
+		for (const [old, moved] of [['/schools', '/en/schools'], ['/schools/12ZC00', '/en/schools/12ZC00'], ['/schools?q=Zwolle', '/en/schools?q=Zwolle']]) {
+			const page = await get(old!);
+			expect(page.status, old).toBe(308);
+			expect(page.location, old).toBe(moved);
+		}
+	});
+
+	it('load only our own suggestion script, which the CSP allows, and no inline script', async () => {
+		const response = await fetch(`${app.origin}/en/schools`);
 		const html = await response.text();
 		expect([...html.matchAll(/<script\b[^>]*>/gi)].map((m) => m[0])).toEqual(['<script src="/js/school-suggestions.js" defer="">']);
 		expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'(;|$)/);
-		const script = await fetch(`${app.origin}/js/school-suggestions.js`);
-		expect(script.status).toBe(200);
-		expect(script.headers.get('content-type')).toMatch(/javascript/);
-		const source = await script.text();
+		const source = await (await fetch(`${app.origin}/js/school-suggestions.js`)).text();
 		// Data from the API is only ever set as text.
 		expect(source).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function/);
 	});
 });
 
-describe('the language switch on the school pages', () => {
+describe('English paths that name no page', () => {
+	it.each(['/en/nope', '/en/dossier', '/en/gids', '/en/schools/12ZC00/x'])('%s is a 404 in English', async (url) => {
+		const page = await get(url, 'PARAGLIDE_LOCALE=nl');
+		expect(page.status).toBe(404);
+		expect(lang(page.html)).toBe('en');
+	});
+});
+
+describe('the language switch', () => {
 	const switchTo = async (locale: string, back: string) => {
 		const response = await fetch(`${app.origin}/taal`, {
 			method: 'POST',
@@ -117,28 +136,19 @@ describe('the language switch on the school pages', () => {
 		return { status: response.status, location: response.headers.get('location'), cookie: response.headers.get('set-cookie') ?? '' };
 	};
 
-	it.each([
-		['/schools/12ZC00', '/scholen/12ZC00'],
-		['/schools?q=Zwolle', '/scholen?q=Zwolle'],
-		['/schools', '/scholen']
-	])('choosing Dutch on %s goes to %s', async (back, expected) => {
-		const answer = await switchTo('nl', back);
-		expect(answer.status).toBe(303);
-		expect(answer.location).toBe(expected);
-		expect(answer.cookie).toContain('PARAGLIDE_LOCALE=nl');
+	it.each(pairs.map(([nl, en]) => [nl, en]))('leads from %s to %s and back', async (nl, en) => {
+		const toEnglish = await switchTo('en', nl);
+		expect(toEnglish.status).toBe(303);
+		expect(toEnglish.location).toBe(en);
+		expect(toEnglish.cookie).toContain('PARAGLIDE_LOCALE=en');
+		const toDutch = await switchTo('nl', en);
+		expect(toDutch.location).toBe(nl);
+		expect(toDutch.cookie).toContain('PARAGLIDE_LOCALE=nl');
 	});
 
-	it('choosing English on /scholen/<code> stays there, in English by the cookie', async () => {
-		const answer = await switchTo('en', '/scholen/12ZC00');
-		expect(answer.status).toBe(303);
-		expect(answer.location).toBe('/scholen/12ZC00');
-		expect(answer.cookie).toContain('PARAGLIDE_LOCALE=en');
-		expect(lang((await get(answer.location!, 'PARAGLIDE_LOCALE=en')).html)).toBe('en');
-	});
-
-	it('other pages are left alone', async () => {
+	it('keeps pages with one address where they are (the cookie decides there)', async () => {
+		expect((await switchTo('en', '/account')).location).toBe('/account');
 		expect((await switchTo('nl', '/schoolsx')).location).toBe('/schoolsx');
-		expect((await switchTo('nl', '/gids')).location).toBe('/gids');
-		expect((await switchTo('en', '/schools/12ZC00')).location).toBe('/schools/12ZC00');
+		expect((await switchTo('en', '/en/nope')).location).toBe('/en/nope');
 	});
 });

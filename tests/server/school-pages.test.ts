@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
+import { localePath } from '../../src/lib/paths';
 import { startApp, type AppServer } from './support/app-server';
 
 let app: AppServer;
@@ -16,8 +17,9 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.stop());
 
-const get = async (url: string, locale = 'nl') => {
-	const response = await fetch(app.origin + url, { headers: { cookie: `PARAGLIDE_LOCALE=${locale}` } });
+/** The page at its address in the language (decision 0016). */
+const get = async (url: string, locale: 'nl' | 'en' = 'nl') => {
+	const response = await fetch(app.origin + localePath(url, locale));
 	return { status: response.status, html: await response.text() };
 };
 

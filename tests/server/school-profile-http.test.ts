@@ -355,7 +355,7 @@ describe('the public school page', () => {
 	});
 
 	it('the English page and the API do not show the non-public person either', async () => {
-		for (const url of [`/schools/${SCHOOL}`, `/api/v1/schools/${SCHOOL}`]) {
+		for (const url of [`/en/schools/${SCHOOL}`, `/api/v1/schools/${SCHOOL}`]) {
 			const response = await get(url);
 			expect(response.status, url).toBe(200);
 			const text = await response.text();

@@ -4,7 +4,7 @@
  */
 import { redirect } from '@sveltejs/kit';
 import { isLocale } from '$lib/i18n/locale';
-import { safeReturnPath, schoolsAlternates } from '$lib/paths';
+import { languageAlternates, safeReturnPath } from '$lib/paths';
 import { database } from '$lib/server/db';
 import { setPreferredLocale } from '$lib/server/auth/preferences.service';
 import { setLocaleCookie } from '$lib/server/http/locale-cookie';
@@ -20,7 +20,8 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 		if (locals.actor) await setPreferredLocale(database(), locals.actor, locale);
 	}
 	const path = safeReturnPath(typeof back === 'string' ? back : undefined);
-	// The English school pages (/schools) are English whatever the cookie says: choosing Dutch there
-	// goes to the same page at its Dutch address. Elsewhere, and from /scholen, the cookie is enough.
-	redirect(303, locale === 'nl' ? (schoolsAlternates(path)?.nl ?? path) : path);
+	// A page with an address per language (decision 0016) follows its address, not the cookie: the switch
+	// leads to the same page at the other address. Elsewhere the cookie is enough.
+	const alternates = languageAlternates(path);
+	redirect(303, alternates && isLocale(locale) ? alternates[locale] : path);
 };

@@ -27,8 +27,6 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(public)/zoeken': PUBLIC,
 	'/(public)/scholen': PUBLIC,
 	'/(public)/scholen/[code]': PUBLIC,
-	'/(public)/schools': PUBLIC,
-	'/(public)/schools/[code]': PUBLIC,
 	'/(public)/privacy': PUBLIC,
 	'/(public)/toegankelijkheid': PUBLIC,
 	'/(public)/geen-toegang': PUBLIC,

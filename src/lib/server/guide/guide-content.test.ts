@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dutchPath, localePath } from '$lib/paths';
 import { allGuidePages, parseGuideFile } from './guide-content';
 import { STEP_PLAN, DISTRESS_PAGES } from '../../guide/guide';
 
@@ -58,17 +59,22 @@ describe('guide content', () => {
 		expect(list.filter((s) => words(s) > 25), 'sentences over 25 words').toEqual([]);
 	});
 
-	it('links only to guide pages that exist', () => {
+	it('links only to guide pages that exist, in the page’s own language', () => {
 		for (const page of pages) {
-			for (const match of page.html.matchAll(/href="(\/gids\/[^"#]*)/g)) {
-				expect(slugs.map((s) => `/gids/${s}`), `${page.slug}.${page.locale} links to ${match[1]}`).toContain(match[1]);
-			}
 			for (const match of page.html.matchAll(/href="([^"]+)"/g)) {
-				expect(match[1], `${page.slug}.${page.locale}`).toMatch(/^(\/|#|https:\/\/|tel:|mailto:)/);
+				const href = match[1]!;
+				expect(href, `${page.slug}.${page.locale}`).toMatch(/^(\/|#|https:\/\/|tel:|mailto:)/);
+				if (!href.startsWith('/')) continue;
+				// An English page links to English addresses (decision 0016), a Dutch page to Dutch ones.
+				expect(href, `${page.slug}.${page.locale} links to ${href}`).toBe(localePath(dutchPath(href) ?? href, page.locale));
+				const dutch = (dutchPath(href) ?? href).split('#')[0]!;
+				if (dutch.startsWith('/gids/')) expect(slugs.map((s) => `/gids/${s}`), `${page.slug}.${page.locale} links to ${href}`).toContain(dutch);
 				// Other pages of the app that guide pages may link to.
-				if (match[1]!.startsWith('/') && !match[1]!.startsWith('/gids/')) expect(['/hulp', '/gids'], `${page.slug}.${page.locale}`).toContain(match[1]);
+				else expect(['/hulp', '/gids'], `${page.slug}.${page.locale}`).toContain(dutch);
 			}
 		}
+		// A control: English pages do link to other guide pages, so the checks above see them.
+		expect(pages.some((p) => p.locale === 'en' && p.html.includes('href="/en/guide/'))).toBe(true);
 	});
 
 	it('states no phone number that is not in the reference data', () => {

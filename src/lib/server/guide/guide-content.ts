@@ -3,6 +3,7 @@
  * Markdown body. Vite bundles the files into the server build, so the built app needs no content folder.
  */
 import { Marked, type Tokens } from 'marked';
+import { localePath } from '$lib/paths';
 import { parse as parseYaml } from 'yaml';
 import * as v from 'valibot';
 import { AUDIENCES, headingId, type GuideHeading, type GuidePage } from '../../guide/guide';
@@ -22,7 +23,7 @@ function escapeHtml(text: string): string {
 }
 
 /** Renders one body, collecting its h2 headings. Raw HTML in Markdown is shown as text, never as markup. */
-function render(markdown: string): { html: string; headings: GuideHeading[] } {
+function render(markdown: string, locale: Locale): { html: string; headings: GuideHeading[] } {
 	const headings: GuideHeading[] = [];
 	const used = new Set<string>();
 	const marked = new Marked({ gfm: true, async: false });
@@ -44,7 +45,9 @@ function render(markdown: string): { html: string; headings: GuideHeading[] } {
 				const inner = this.parser.parseInline(tokens);
 				// Only links that lead somewhere safe: our own pages, https sites, phone and mail.
 				if (!/^(\/(?!\/)|#|https:\/\/|tel:|mailto:)/.test(href)) return inner;
-				return `<a href="${escapeHtml(href)}">${inner}</a>`;
+				// Content links to the Dutch address; an English page links to the English one (decision 0016).
+				const target = href.startsWith('/') ? localePath(href, locale) : href;
+				return `<a href="${escapeHtml(target)}">${inner}</a>`;
 			},
 			image({ text }: Tokens.Image) {
 				return escapeHtml(text);
@@ -81,7 +84,7 @@ export function parseGuideFile(path: string, source: string): GuidePage {
 		throw new GuideContentError(`${path}: ${meta.issues.map((i) => `${v.getDotPath(i) ?? ''} ${i.message}`).join('; ')}`);
 	}
 	const body = parts[2]!;
-	const { html, headings } = render(body);
+	const { html, headings } = render(body, locale);
 	return { slug, locale, ...meta.output, html, text: plainText(body), headings };
 }
 

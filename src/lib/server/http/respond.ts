@@ -1,6 +1,7 @@
 /**
  * Domain errors to HTTP, in one place (DESIGN.md). Routes wrap service calls with `orHttpError`.
  */
+import { localHref } from '$lib/i18n/local-href';
 import { error, redirect } from '@sveltejs/kit';
 import * as m from '../../paraglide/messages.js';
 import { ForbiddenError, NotFoundError, RateLimitedError, UnauthenticatedError } from '../errors';
@@ -17,7 +18,7 @@ export async function orHttpError<T>(work: () => Promise<T>): Promise<T> {
 	} catch (e) {
 		if (e instanceof NotFoundError) error(404, m.error_not_found_text());
 		if (e instanceof ForbiddenError) error(403, m.error_forbidden_text());
-		if (e instanceof UnauthenticatedError) redirect(303, paths.login);
+		if (e instanceof UnauthenticatedError) redirect(303, localHref(paths.login));
 		if (e instanceof RateLimitedError) error(429, rateLimitedMessage(e));
 		throw e;
 	}

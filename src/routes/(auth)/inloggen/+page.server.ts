@@ -1,3 +1,4 @@
+import { localHref } from '$lib/i18n/local-href';
 import { redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { loginSchema } from '$lib/auth/forms';
@@ -49,6 +50,6 @@ export const actions: Actions = {
 		if (!result.needsSecondFactor && !result.knownDevice) setDeviceCookie(cookies, await rememberDevice(db, result.user.id), DEVICE_DAYS);
 		// The account's language follows the parent to a new device.
 		if (isLocale(result.user.locale)) setLocaleCookie(cookies, result.user.locale);
-		redirect(303, result.needsSecondFactor ? `${paths.loginSecondFactor}?terug=${encodeURIComponent(returnTo)}` : returnTo);
+		redirect(303, result.needsSecondFactor ? `${localHref(paths.loginSecondFactor)}?terug=${encodeURIComponent(returnTo)}` : returnTo);
 	}
 };

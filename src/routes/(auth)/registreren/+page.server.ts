@@ -1,3 +1,4 @@
+import { localHref } from '$lib/i18n/local-href';
 import { redirect } from '@sveltejs/kit';
 import { registerSchema } from '$lib/auth/forms';
 import { paths } from '$lib/paths';
@@ -20,6 +21,6 @@ export const actions: Actions = {
 			.transaction()
 			.execute((trx) => registerParent(trx, { email, password, displayName, locale }));
 		// The same answer whether or not the address already had an account (no enumeration).
-		redirect(303, paths.registerDone);
+		redirect(303, localHref(paths.registerDone));
 	}
 };

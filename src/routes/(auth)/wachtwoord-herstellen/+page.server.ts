@@ -1,3 +1,4 @@
+import { localHref } from '$lib/i18n/local-href';
 import { redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { newPasswordSchema } from '$lib/auth/forms';
@@ -21,6 +22,6 @@ export const actions: Actions = {
 		const db = database();
 		const done = await db.transaction().execute((trx) => resetPassword(trx, token, form.data.password));
 		if (!done) return failWith(400, form.values, 'password', m.auth_error_link_invalid());
-		redirect(303, `${paths.login}?hersteld=1`);
+		redirect(303, `${localHref(paths.login)}?hersteld=1`);
 	}
 };

@@ -1,3 +1,4 @@
+import { localHref } from '$lib/i18n/local-href';
 import { redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { codeSchema } from '$lib/auth/forms';
@@ -20,7 +21,7 @@ export const load: PageServerLoad = ({ url }) => ({
 export const actions: Actions = {
 	default: async ({ request, locals, cookies, url }) => {
 		const userId = locals.pendingUserId;
-		if (!userId || !locals.sessionId) redirect(303, paths.login);
+		if (!userId || !locals.sessionId) redirect(303, localHref(paths.login));
 		const form = await parseForm(request, codeSchema);
 		if (!form.ok) return form.failure;
 		const db = database();

@@ -5,6 +5,7 @@ import { upcomingWeeks } from '$lib/guide/week-tegen-pesten';
 import { findGuidePage } from '$lib/server/guide/guide-content';
 import { KNOWN_WEEKS, PROGRAMMES, WEEK_TEGEN_PESTEN_WEBSITE } from '$lib/server/reference-data/reference-data';
 import { paths } from '$lib/paths';
+import { localHref } from '$lib/i18n/local-href';
 import { feedbackSchema } from '$lib/feedback/feedback';
 import { database } from '$lib/server/db';
 import { recordFeedback } from '$lib/server/feedback/feedback.service';
@@ -19,12 +20,12 @@ export const load: PageServerLoad = ({ params, locals, url }) => {
 	const inStepPlan = (STEP_PLAN as readonly string[]).includes(page.slug);
 	return {
 		page,
-		canonical: `${url.origin}${paths.guidePage(page.slug)}`,
+		canonical: `${url.origin}${localHref(paths.guidePage(page.slug))}`,
 		urgent: (DISTRESS_PAGES as readonly string[]).includes(page.slug),
 		steps: inStepPlan
 			? STEP_PLAN.map((slug) => {
 					const step = findGuidePage(slug, locals.locale);
-					return { href: paths.guidePage(slug), title: step?.title ?? slug, current: slug === page.slug, sections: slug === page.slug ? page.headings : [] };
+					return { href: localHref(paths.guidePage(slug)), title: step?.title ?? slug, current: slug === page.slug, sections: slug === page.slug ? page.headings : [] };
 				})
 			: undefined,
 		programmes: page.slug === 'anti-pestprogrammas' ? PROGRAMMES.map(({ name, school_types, rating, description_nl, source_url, other_sources }) => ({ name, school_types, rating, description_nl, source_url, other_sources: other_sources ?? [] })) : undefined,
