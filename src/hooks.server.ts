@@ -22,6 +22,8 @@ import { problem } from '$lib/server/api/problem';
 import { localePath, loginWithReturn, pathLocale, paths } from '$lib/paths';
 import { isLocale } from '$lib/i18n/locale';
 import { discardBody, limitRequestBody } from '$lib/server/http/body-limit';
+import { cachedPage, isCacheable } from '$lib/server/page-cache/page-cache';
+import { currentContentVersion } from '$lib/server/page-cache/content-version';
 
 export const init: ServerInit = async () => {
 	try {
@@ -154,6 +156,25 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	}
 };
 
+/** Anonymous public pages from memory (decision 0018); everyone else, and any doubt, gets a fresh render. */
+const handlePageCache: Handle = async ({ event, resolve }) => {
+	const access = event.route.id === null ? undefined : accessFor(event.route.id);
+	// The request's own cookie header: handleSession may have deleted an invalid session cookie from event.cookies
+	// already, and that answer (with its Set-Cookie) must not be cached or replaced by a cached one.
+	const name = sessionCookieName();
+	const hasSession = (event.request.headers.get('cookie') ?? '').split(';').some((part) => part.trim().startsWith(`${name}=`));
+	if (!isCacheable({ event, access, hasSession })) return resolve(event);
+	let version: string;
+	try {
+		version = await currentContentVersion(database());
+	} catch (error) {
+		if (!isDatabaseUnavailable(error)) throw error;
+		// The page itself will say the database is away.
+		return resolve(event);
+	}
+	return cachedPage(event.request, event.url.pathname + event.url.search, version, () => Promise.resolve(resolve(event)));
+};
+
 const handleHeaders: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = crypto.randomUUID();
@@ -185,7 +206,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = sequence(handleHeaders, handleMovedAddresses, handleBodyLimit, handleLocale, handleSession, handleAccess);
+export const handle = sequence(handleHeaders, handleMovedAddresses, handleBodyLimit, handleLocale, handleSession, handleAccess, handlePageCache);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();

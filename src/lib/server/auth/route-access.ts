@@ -7,8 +7,12 @@ import type { Role } from '../../auth/roles';
 import { SCHOOL_ROLES } from '../../auth/roles';
 
 export type RouteAccess =
-	/** Anyone, signed in or not. */
-	| { kind: 'public' }
+	/**
+	 * Anyone, signed in or not. `cache`: the page is the same for every anonymous visitor at its address, so it is
+	 * served from the page cache (src/lib/server/page-cache): 'page' for every address, 'without-query' only for
+	 * the bare path (a search form, not its results).
+	 */
+	| { kind: 'public'; cache?: 'page' | 'without-query' }
 	/** Only between password and second factor at log-in. */
 	| { kind: 'second-factor-pending' }
 	/** Any signed-in account. `beforeSecondFactorSetup` lets staff in who still have to set up TOTP. */
@@ -17,18 +21,19 @@ export type RouteAccess =
 	| { kind: 'roles'; roles: readonly Role[] };
 
 const PUBLIC: RouteAccess = { kind: 'public' };
+const PUBLIC_CACHED: RouteAccess = { kind: 'public', cache: 'page' };
 
 /** Keyed by SvelteKit route id. */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
-	'/(public)': PUBLIC,
-	'/(public)/gids': PUBLIC,
-	'/(public)/gids/[slug]': PUBLIC,
-	'/(public)/hulp': PUBLIC,
+	'/(public)': PUBLIC_CACHED,
+	'/(public)/gids': PUBLIC_CACHED,
+	'/(public)/gids/[slug]': PUBLIC_CACHED,
+	'/(public)/hulp': PUBLIC_CACHED,
 	'/(public)/zoeken': PUBLIC,
-	'/(public)/scholen': PUBLIC,
-	'/(public)/scholen/[code]': PUBLIC,
-	'/(public)/privacy': PUBLIC,
-	'/(public)/toegankelijkheid': PUBLIC,
+	'/(public)/scholen': { kind: 'public', cache: 'without-query' },
+	'/(public)/scholen/[code]': PUBLIC_CACHED,
+	'/(public)/privacy': PUBLIC_CACHED,
+	'/(public)/toegankelijkheid': PUBLIC_CACHED,
 	'/(public)/geen-toegang': PUBLIC,
 	'/(public)/niet-beschikbaar': PUBLIC,
 	'/taal': PUBLIC,

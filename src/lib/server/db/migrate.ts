@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-feedback';
 import * as m004 from './migrations/004-school-onboarding-and-profile';
 import * as m005 from './migrations/005-dossier';
 import * as m006 from './migrations/006-login-device';
+import * as m008 from './migrations/008-content-version';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -14,7 +15,8 @@ const migrations: Record<string, Migration> = {
 	'003-feedback': m003,
 	'004-school-onboarding-and-profile': m004,
 	'005-dossier': m005,
-	'006-login-device': m006
+	'006-login-device': m006,
+	'008-content-version': m008
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

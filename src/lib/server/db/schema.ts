@@ -325,6 +325,13 @@ export interface LoginDeviceTable {
 	expires_at: string;
 }
 
+/** One row (id 1): the version of what public pages show, bumped by triggers (migration 008). */
+export interface ContentVersionTable {
+	id: number;
+	/** bigint: PostgreSQL's driver hands it over as a string. */
+	version: number | string | bigint;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -351,6 +358,7 @@ export interface Database {
 	agreement: AgreementTable;
 	step_skip: StepSkipTable;
 	login_device: LoginDeviceTable;
+	content_version: ContentVersionTable;
 }
 
 export type User = Selectable<UserTable>;
