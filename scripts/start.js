@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const buildEntry = path.join(root, 'build', 'index.js');
+// Our own process around the build: the page cache's front door before SvelteKit (server.js, decision 0018).
+const serverEntry = path.join(root, 'server.js');
 
 function newestMtime(dir) {
 	let newest = 0;
@@ -45,6 +47,6 @@ env.ORIGIN ||= `http://${env.HOST}:${env.PORT}`;
 // of evidence (20 files, 25 MB together, 10 MB each), so a file or an upload over our limits gets a clear message.
 env.BODY_SIZE_LIMIT ||= '32M';
 
-const child = spawn(process.execPath, [buildEntry], { cwd: root, env, stdio: 'inherit' });
+const child = spawn(process.execPath, [serverEntry], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

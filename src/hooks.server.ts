@@ -4,7 +4,6 @@
 import crypto from 'node:crypto';
 import { redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
 import { config, ConfigError } from '$lib/server/config';
@@ -20,9 +19,10 @@ import { validateSession } from '$lib/server/auth/session.service';
 import { securityHeaders } from '$lib/server/http/security-headers';
 import { problem } from '$lib/server/api/problem';
 import { localePath, loginWithReturn, pathLocale, paths } from '$lib/paths';
-import { isLocale } from '$lib/i18n/locale';
 import { discardBody, limitRequestBody } from '$lib/server/http/body-limit';
-import { cachedPage, isCacheable } from '$lib/server/page-cache/page-cache';
+import { cachedPage, hasCookie, isCacheable } from '$lib/server/page-cache/page-cache';
+import { openFrontDoor } from '$lib/server/page-cache/front-door';
+import { requestLocale, withLocale } from '$lib/server/http/request-locale';
 import { currentContentVersion } from '$lib/server/page-cache/content-version';
 
 export const init: ServerInit = async () => {
@@ -31,6 +31,7 @@ export const init: ServerInit = async () => {
 		logger.level = cfg.logLevel;
 		await startDatabase();
 		scheduleHousekeeping();
+		openFrontDoor();
 		logger.info({ database: cfg.database.kind, origin: cfg.origin }, 'Pestwijzer started');
 	} catch (error) {
 		// One clear sentence and a non-zero exit, never a stack trace (issue 2: bad configuration).
@@ -57,8 +58,9 @@ function scheduleHousekeeping(): void {
 	setInterval(run, HOUSEKEEPING_EVERY_MS).unref();
 }
 
-// Pages with an address per language (decision 0016) are in the language of their address, whatever the
-// cookie says, so an address can be shared and cached. First in the strategy list (vite.config.ts, package.json).
+// Requests get their language from handleLocale (request-locale.ts). This strategy, first in Paraglide's list
+// (vite.config.ts, package.json), gives the same answer to Paraglide's own helpers if one is ever called with a
+// request: the address decides on pages with one per language (decision 0016).
 defineCustomServerStrategy('custom-language-path', {
 	getLocale: (request) => (request ? pathLocale(new URL(request.url).pathname) : undefined)
 });
@@ -73,12 +75,11 @@ const handleMovedAddresses: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
-const handleLocale: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		event.locals.locale = isLocale(locale) ? locale : 'nl';
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) });
-	});
+const handleLocale: Handle = ({ event, resolve }) => {
+	const locale = requestLocale(event.url.pathname, event.request.headers.get('cookie'));
+	event.locals.locale = locale;
+	return withLocale(locale, event.url.origin, () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) }));
+};
 
 /** Bodies are limited per route (src/lib/server/http/body-limit.ts); forms read the limited body. */
 const handleBodyLimit: Handle = async ({ event, resolve }) => {
@@ -159,10 +160,9 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 /** Anonymous public pages from memory (decision 0018); everyone else, and any doubt, gets a fresh render. */
 const handlePageCache: Handle = async ({ event, resolve }) => {
 	const access = event.route.id === null ? undefined : accessFor(event.route.id);
-	// The request's own cookie header: handleSession may have deleted an invalid session cookie from event.cookies
-	// already, and that answer (with its Set-Cookie) must not be cached or replaced by a cached one.
-	const name = sessionCookieName();
-	const hasSession = (event.request.headers.get('cookie') ?? '').split(';').some((part) => part.trim().startsWith(`${name}=`));
+	// The request's own cookie header: handleSession may delete an invalid session cookie from event.cookies, and
+	// that answer (with its Set-Cookie) must not be cached or replaced by a cached one.
+	const hasSession = hasCookie(event.request.headers.get('cookie'), sessionCookieName());
 	if (!isCacheable({ event, access, hasSession })) return resolve(event);
 	let version: string;
 	try {
@@ -172,7 +172,7 @@ const handlePageCache: Handle = async ({ event, resolve }) => {
 		// The page itself will say the database is away.
 		return resolve(event);
 	}
-	return cachedPage(event.request, event.url.pathname + event.url.search, version, () => Promise.resolve(resolve(event)));
+	return cachedPage(event.request, event.url.pathname + event.url.search, version, event.route.id!, () => Promise.resolve(resolve(event)));
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
@@ -206,7 +206,9 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return result;
 };
 
-export const handle = sequence(handleHeaders, handleMovedAddresses, handleBodyLimit, handleLocale, handleSession, handleAccess, handlePageCache);
+// The page cache comes before language, session and access: a page it holds needs none of them (decision 0018),
+// and the pages it may hold are public (route-access.ts).
+export const handle = sequence(handleHeaders, handleMovedAddresses, handleBodyLimit, handlePageCache, handleLocale, handleSession, handleAccess);
 
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	const id = event.locals.requestId ?? crypto.randomUUID();

@@ -4,6 +4,8 @@
  * the same database (as another app server would) shows at the next request; signed-in visitors, search results,
  * errors and bad requests are never cached.
  */
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { browserClient, startApp, type AppServer } from './support/app-server';
@@ -30,15 +32,15 @@ async function fetchPage(url: string, headers: Record<string, string> = {}) {
 }
 
 describe('an anonymous public page', () => {
-	it.each(['/', '/gids', '/gids/pesten-herkennen', '/hulp', '/hulp?voor=parent', '/scholen', '/scholen/98ZZ00', '/privacy', '/toegankelijkheid', '/en/help', '/en/schools/98ZZ00'])(
+	it.each(['/', '/gids', '/gids/pesten-herkennen', '/hulp', '/hulp?voor=parent', '/scholen', '/scholen/98ZZ00', '/privacy', '/toegankelijkheid', '/en/help', '/en/schools/98ZZ00', '/inloggen', '/inloggen?terug=%2Fdossier', '/en/log-in', '/registreren', '/wachtwoord-vergeten'])(
 		'%s is rendered once, then served from memory with the same ETag and body',
 		async (url) => {
 			const first = await fetchPage(url);
 			expect(first.status).toBe(200);
 			const etag = first.headers.get('etag');
-			expect(etag).toMatch(/^"\d+-[A-Za-z0-9_-]{22}"$/);
+			expect(etag).toMatch(/^"\d+-[A-Za-z0-9_-]{22}(-gz)?"$/);
 			expect(first.headers.get('cache-control')).toBe('public, no-cache');
-			expect(first.headers.get('vary')).toBe('Cookie');
+			expect(first.headers.get('vary')).toBe('Accept-Encoding, Cookie');
 			// Security headers come on every answer, cached or not.
 			expect(first.headers.get('content-security-policy')).toContain("default-src 'self'");
 			const second = await fetchPage(url);
@@ -59,6 +61,26 @@ describe('an anonymous public page', () => {
 			expect(again.headers.get('etag')).toBe(etag);
 		}
 		expect((await fetchPage('/gids', { 'if-none-match': '"1-old"' })).status).toBe(200);
+	});
+
+	it('is sent gzipped to browsers that accept it, with an ETag of its own, and the same page inside', async () => {
+		const plain = await fetchPage('/gids/pesten-herkennen');
+		for (let i = 0; i < 2; i++) {
+			const response = await new Promise<{ headers: Record<string, string | string[] | undefined>; bytes: Buffer }>((resolve, reject) => {
+				http.get(`${app.origin}/gids/pesten-herkennen`, { headers: { 'accept-encoding': 'br, gzip;q=0.8' } }, (res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) })).on('error', reject);
+				});
+			});
+			expect(response.headers['content-encoding']).toBe('gzip');
+			expect(response.headers.etag).toMatch(/-gz"$/);
+			expect(response.headers['x-frame-options']).toBe('DENY');
+			expect(gunzipSync(response.bytes).toString('utf8')).toBe(plain.body);
+			expect(response.bytes.length).toBeLessThan(plain.body.length / 2);
+		}
+		const refused = await new Promise<http.IncomingMessage>((resolve) => http.get(`${app.origin}/gids/pesten-herkennen`, { headers: { 'accept-encoding': 'gzip;q=0' } }, resolve));
+		expect(refused.headers['content-encoding']).toBeUndefined();
+		refused.resume();
 	});
 
 	it('has an ETag of its own per language', async () => {
@@ -101,7 +123,7 @@ describe('never from the cache', () => {
 		expect(response.headers.get('set-cookie')).toContain('pw_session=;');
 	});
 
-	it.each(['/scholen?q=Utrecht', '/zoeken?q=pesten', '/inloggen', '/sitemap.xml', '/api/v1/schools?q=Utrecht'])('%s', async (url) => {
+	it.each(['/scholen?q=Utrecht', '/zoeken?q=pesten', '/account', '/sitemap.xml', '/api/v1/schools?q=Utrecht'])('%s', async (url) => {
 		await fetchPage(url);
 		const again = await fetchPage(url);
 		expect(again.headers.get('x-page-cache')).toBeNull();

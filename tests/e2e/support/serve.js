@@ -13,13 +13,13 @@ if (!dataDir || !dataDir.includes('.tmp')) {
 	console.error(`serve.js: DATA_DIR must be a folder under .tmp; it is "${dataDir}".`);
 	process.exit(1);
 }
-const entry = path.resolve('build', 'index.js');
-if (!fs.existsSync(entry)) {
-	console.error('serve.js: build/index.js is missing. Build the app first: flock /tmp/pw-build.lock npx vite build');
+const entry = path.resolve('server.js');
+if (!fs.existsSync(path.resolve('build', 'handler.js'))) {
+	console.error('serve.js: build/handler.js is missing. Build the app first: flock /tmp/pw-build.lock npx vite build');
 	process.exit(1);
 }
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 
-// The adapter-node server starts listening when its entry is imported.
+// The app's server (server.js, around the build) starts listening when it is imported.
 await import(pathToFileURL(entry).href);

@@ -1,5 +1,5 @@
 /**
- * Starts the built app (build/index.js) as a child process, the way `npm start` runs it in production,
+ * Starts the built app (server.js around build/) as a child process, the way `npm start` runs it in production,
  * for tests that must see real HTTP answers: status codes, headers, redirects.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-export const BUILD_ENTRY = path.resolve('build/index.js');
+export const BUILD_ENTRY = path.resolve('server.js');
+const BUILT = path.resolve('build/handler.js');
 
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -27,7 +28,7 @@ export interface AppServer {
 }
 
 export async function startApp(env: Record<string, string>): Promise<AppServer> {
-	if (!fs.existsSync(BUILD_ENTRY)) throw new Error('build/index.js is missing: run `npm run build` first (npm test does).');
+	if (!fs.existsSync(BUILT)) throw new Error('build/handler.js is missing: run `npm run build` first (npm test does).');
 	const port = await freePort();
 	const origin = `http://127.0.0.1:${port}`;
 	let output = '';

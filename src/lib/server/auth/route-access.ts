@@ -21,6 +21,8 @@ export type RouteAccess =
 	| { kind: 'roles'; roles: readonly Role[] };
 
 const PUBLIC: RouteAccess = { kind: 'public' };
+// The log-in, registration and forgotten-password forms are cached too: without a session (which bypasses the
+// cache) they depend on the address only; their answers to a post are never cached (GET only).
 const PUBLIC_CACHED: RouteAccess = { kind: 'public', cache: 'page' };
 
 /** Keyed by SvelteKit route id. */
@@ -44,13 +46,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/api/v1/openapi.json': PUBLIC,
 	'/healthz': PUBLIC,
 	'/readyz': PUBLIC,
-	'/(auth)/inloggen': PUBLIC,
+	'/(auth)/inloggen': PUBLIC_CACHED,
 	'/(auth)/inloggen/tweede-stap': { kind: 'second-factor-pending' },
 	'/(auth)/uitloggen': PUBLIC,
-	'/(auth)/registreren': PUBLIC,
+	'/(auth)/registreren': PUBLIC_CACHED,
 	'/(auth)/registreren/controleer-uw-mail': PUBLIC,
 	'/(auth)/e-mail-bevestigen': PUBLIC,
-	'/(auth)/wachtwoord-vergeten': PUBLIC,
+	'/(auth)/wachtwoord-vergeten': PUBLIC_CACHED,
 	'/(auth)/wachtwoord-herstellen': PUBLIC,
 	'/(account)/account': { kind: 'signed-in', beforeSecondFactorSetup: true },
 	'/(account)/account/tweestapsverificatie': { kind: 'signed-in', beforeSecondFactorSetup: true },

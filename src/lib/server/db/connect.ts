@@ -19,6 +19,8 @@ export type DatabaseTarget =
 export interface DatabaseHandle {
 	db: Db;
 	kind: DatabaseTarget['kind'];
+	/** SQLite only: the connection itself, for a read that must cost microseconds, not Kysely's tens (page cache). */
+	sqlite?: SQLite.Database;
 	close(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ function openSqlite(file: string): DatabaseHandle {
 	sqlite.pragma('secure_delete = ON');
 	sqlite.pragma('busy_timeout = 5000');
 	const db = new Kysely<Database>({ dialect: sqliteDialect(sqlite) });
-	return { db, kind: 'sqlite', close: () => db.destroy() };
+	return { db, kind: 'sqlite', sqlite, close: () => db.destroy() };
 }
 
 function openPostgres(url: string, schema: string | undefined): DatabaseHandle {

@@ -22,6 +22,12 @@ export function database(): Db {
 	return handle.db;
 }
 
+/** The handle of this process's database, for what needs more than the query builder. */
+export function databaseHandle(): DatabaseHandle {
+	if (!handle) throw new Error('The database was not started: call startDatabase() at start-up.');
+	return handle;
+}
+
 export async function stopDatabase(): Promise<void> {
 	await handle?.close();
 	handle = undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PageStore, type StoredPage } from './page-store';
 
-const page = (bytes: number, etag = '"x"'): StoredPage => ({ body: new Uint8Array(bytes), headers: [], etag });
+const page = (bytes: number, etag = '"x"'): StoredPage => ({ body: new Uint8Array(bytes), gzip: new Uint8Array(0), headers: [], etag, gzipEtag: etag, routeId: '/' });
 
 describe('the page store', () => {
 	it('keeps pages and gives them back', () => {

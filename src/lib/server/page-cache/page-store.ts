@@ -3,10 +3,16 @@
  * filter combination of the help directory can fill it, never grow it.
  */
 export interface StoredPage {
+	/** The page as rendered, and gzipped once for the browsers that take it (most do: fewer bytes on a phone). */
 	body: Uint8Array<ArrayBuffer>;
+	gzip: Uint8Array<ArrayBuffer>;
 	/** Response headers as rendered (content type, CSP), without the cache's own. */
 	headers: [string, string][];
+	/** A strong ETag per representation (RFC 9110 8.8.3): the same bytes, the same tag. */
 	etag: string;
+	gzipEtag: string;
+	/** The route, for the request log. */
+	routeId: string;
 }
 
 export class PageStore {
@@ -67,5 +73,6 @@ export class PageStore {
 
 function sizeOf(key: string, page: StoredPage): number {
 	// Strings count twice their length (UTF-16); a rough figure is enough for a bound.
-	return page.body.byteLength + 2 * key.length + page.headers.reduce((sum, [name, value]) => sum + 2 * (name.length + value.length), 0) + 2 * page.etag.length;
+	const strings = key.length + page.etag.length + page.gzipEtag.length + page.routeId.length + page.headers.reduce((sum, [name, value]) => sum + name.length + value.length, 0);
+	return page.body.byteLength + page.gzip.byteLength + 2 * strings;
 }
