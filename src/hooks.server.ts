@@ -29,6 +29,10 @@ export const init: ServerInit = async () => {
 	try {
 		const cfg = config();
 		logger.level = cfg.logLevel;
+		if (cfg.nextSecretKey) {
+			// Half-way through a rotation some data keys may be wrapped by the new key: serving now could fail on them.
+			throw new ConfigError('A rotation of the secret key did not finish: run `npm run cli -- rotate-secret-key` again, then start the app.');
+		}
 		await startDatabase();
 		scheduleHousekeeping();
 		openFrontDoor();
