@@ -41,13 +41,43 @@ export function decryptFile(sealed: Buffer, secretKey: Buffer): Buffer {
 	return Buffer.concat([decipher.update(sealed.subarray(32)), decipher.final()]);
 }
 
-/** Stores the bytes under the key; writes to a temporary name first so a crash never leaves half a file. */
+/** Makes a directory's entries (a new name, a rename) survive a power loss, as fsync does for a file's bytes. */
+async function syncDirectory(dir: string): Promise<void> {
+	const handle = await fs.open(dir, 'r');
+	try {
+		await handle.sync();
+	} finally {
+		await handle.close();
+	}
+}
+
+/**
+ * Stores the bytes under the key; writes to a temporary name first so a crash never leaves half a file.
+ * The file and its directory are fsynced before this returns, because the database row that points to the file is
+ * committed with synchronous=FULL right after (decision 0013): after a power loss the row must not outlive the file.
+ */
 export async function putFile(key: string, bytes: Uint8Array): Promise<void> {
 	const target = filePath(key);
-	await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+	const dir = path.dirname(target);
+	const created = await fs.mkdir(dir, { recursive: true, mode: 0o700 });
 	const temporary = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-	await fs.writeFile(temporary, encryptFile(bytes, config().secretKey), { mode: 0o600 });
+	const handle = await fs.open(temporary, 'wx', 0o600);
+	try {
+		await handle.writeFile(encryptFile(bytes, config().secretKey));
+		await handle.sync();
+	} finally {
+		await handle.close();
+	}
 	await fs.rename(temporary, target);
+	await syncDirectory(dir);
+	// A folder made just now is itself a new entry in its parent (files/, and DATA_DIR for the very first file).
+	if (created) {
+		const top = path.dirname(created);
+		for (let parent = path.dirname(dir); ; parent = path.dirname(parent)) {
+			await syncDirectory(parent);
+			if (parent === top) break;
+		}
+	}
 }
 
 export async function getFile(key: string): Promise<Buffer | undefined> {
