@@ -29,6 +29,10 @@ export const init: ServerInit = async () => {
 	try {
 		const cfg = config();
 		logger.level = cfg.logLevel;
+		if (cfg.nextSecretKey) {
+			// Half-way through a rotation some data keys may be wrapped by the new key: serving now could fail on them.
+			throw new ConfigError('A rotation of the secret key did not finish: run `npm run cli -- rotate-secret-key` again, then start the app.');
+		}
 		await startDatabase();
 		// server.js (and adapter-node) emit this once running requests finished. PostgreSQL's pool keeps its idle
 		// connections open, and with them the process, until they time out: close it, so a stop takes no longer.

@@ -5,12 +5,15 @@
  *   demo                         load a demo board, school, one account per staff role and a parent
  *   check                        check the configuration and that the database answers
  *   import-schools <file> [--sector po|vo|so|mbo]   import a DUO open-data school file
+ *   rotate-secret-key            re-wrap every data key under a new secret key (decision 0015)
+ *   backup <file>                one encrypted archive of the database and the files, while the app runs (0014)
+ *   restore <file>               into an empty data directory; checks it and replays the erasure journal
  */
 import crypto from 'node:crypto';
 import { config, ConfigError } from '../lib/server/config';
 import { openDatabase, isReachable, type Db } from '../lib/server/db/connect';
 import { migrateToLatest } from '../lib/server/db/migrate';
-import { seedReferenceData } from '../lib/server/reference-data/seed';
+import { prepareDatabase } from '../lib/server/db';
 import { createVerifiedUser, normaliseEmail } from '../lib/server/auth/account.service';
 import { hashPassword } from '../lib/server/auth/password-hash';
 import { findUserByEmail, findRoles, insertRole, updateUser } from '../lib/server/auth/user.repository';
@@ -25,6 +28,8 @@ import { DuoFileError, readDuoFile } from '../lib/server/schools/duo-file';
 import { importSchools, sectorFromFileName, SECTORS, type Sector } from '../lib/server/schools/duo-import.service';
 import { saveContact, saveSection } from '../lib/server/schools/school-profile.service';
 import { loadActor } from '../lib/server/auth/current-actor';
+import { rotateSecretKey } from '../lib/server/crypto/secret-key-rotation';
+import { ArchiveError, backup, restore } from '../lib/server/backup/backup.service';
 
 const USAGE = `Usage: npm run cli -- <command>
 
@@ -35,7 +40,14 @@ Commands:
   check                        Check the configuration and that the database answers.
   import-schools <file> [--sector po|vo|so|mbo]
                                Import a DUO open-data school file (; or , separated, UTF-8 or
-                               Windows-1252); reports rows it could not read, with line numbers.`;
+                               Windows-1252); reports rows it could not read, with line numbers.
+  rotate-secret-key            Re-wrap every data key (and TOTP secret) under a new secret key;
+                               the data is not touched. Stop the app servers first.
+  backup <file>                Write one encrypted archive of the database and the files while the
+                               app runs (with PostgreSQL: the files; the database by pg_dump).
+  restore <file>               Restore an archive into an empty data directory with the backup's
+                               secret key and the erasure journal in place; checks it and erases
+                               again what was erased after the backup.`;
 
 /** 4 groups of 5 letters and digits: about 100 bits, easy to type once. */
 function generatePassword(): string {
@@ -47,8 +59,7 @@ function generatePassword(): string {
 async function withDatabase<T>(work: (db: Db) => Promise<T>): Promise<T> {
 	const handle = openDatabase(config().database);
 	try {
-		await migrateToLatest(handle.db);
-		await seedReferenceData(handle.db);
+		await prepareDatabase(handle.db);
 		return await work(handle.db);
 	} finally {
 		await handle.close();
@@ -200,6 +211,58 @@ async function check(): Promise<void> {
 	}
 }
 
+async function rotateSecretKeyCommand(): Promise<void> {
+	const cfg = config();
+	const keyFile = process.env.SECRET_KEY?.trim() ? undefined : path.join(cfg.dataDir, 'secret.key');
+	const result = await withDatabase((db) =>
+		rotateSecretKey(db, {
+			currentKey: cfg.secretKey,
+			dataDir: cfg.dataDir,
+			keyFile,
+			pendingKey: cfg.nextSecretKey,
+			announce: (hex) => {
+				console.log('SECRET_KEY is set in the environment, so this command cannot change it. The new key is:');
+				console.log(hex);
+				console.log('Keep it safe now. Once this command says "done", set SECRET_KEY to it on every app server before starting them.');
+			}
+		})
+	);
+	console.log(`Done: ${result.dataKeys} data keys re-wrapped and ${result.totpSecrets} TOTP secrets re-sealed under secret key ${result.newKeyId}.`);
+	console.log(keyFile ? `The new key is in ${keyFile}. Backups made before today need the old key: make a new backup now.` : 'Set the new SECRET_KEY on every app server now. Backups made before today need the old key: make a new backup now.');
+}
+
+function archiveArgument(args: string[], command: string): string {
+	const [file] = args;
+	if (!file || file.startsWith('-')) throw new ConfigError(`${command} needs the name of the archive file, e.g. npm run cli -- ${command} pestwijzer-backup.pwb`);
+	return path.resolve(file);
+}
+
+async function backupCommand(args: string[]): Promise<void> {
+	const target = archiveArgument(args, 'backup');
+	const handle = openDatabase(config().database);
+	try {
+		await prepareDatabase(handle.db);
+		const report = await backup(handle, config(), target);
+		const rows = Object.values(report.manifest.counts).reduce((sum, n) => sum + n, 0);
+		console.log(`Backup written to ${target}: ${(report.bytes / 1024 / 1024).toFixed(1)} MB, ${rows} rows, ${report.manifest.files} files, in ${(report.milliseconds / 1000).toFixed(1)} s.`);
+		if (report.manifest.missingFiles) console.log(`${report.manifest.missingFiles} files were deleted while the backup ran; their rows are in it without them.`);
+		if (handle.kind === 'postgres') console.log('With PostgreSQL this archive holds the files only: back up the database with pg_dump as well (README: Backup and recovery).');
+		console.log(`It opens only with secret key ${report.manifest.secretKeyId}: keep that key, apart from the backups.`);
+	} finally {
+		await handle.close();
+	}
+}
+
+async function restoreCommand(args: string[]): Promise<void> {
+	const report = await restore(config(), archiveArgument(args, 'restore'));
+	const rows = Object.values(report.counts).reduce((sum, n) => sum + n, 0);
+	console.log(`Restored the backup of ${report.manifest.createdAt} into ${config().dataDir}.`);
+	if (config().database.kind === 'sqlite') console.log(`Checked: integrity_check ${report.integrity}; ${rows} rows in ${Object.keys(report.counts).length} tables, as the backup recorded.`);
+	console.log(`Files: ${report.files}, as the backup recorded.`);
+	console.log(`Erased again from the erasure journal: ${report.erasedAgain.dossiers} dossiers and ${report.erasedAgain.accounts} accounts.`);
+	console.log(`Done in ${(report.milliseconds / 1000).toFixed(1)} s. Start the app with npm start.`);
+}
+
 async function main(argv: string[]): Promise<void> {
 	const [command, ...args] = argv;
 	switch (command) {
@@ -207,7 +270,7 @@ async function main(argv: string[]): Promise<void> {
 			const handle = openDatabase(config().database);
 			try {
 				const applied = await migrateToLatest(handle.db);
-				await seedReferenceData(handle.db);
+				await prepareDatabase(handle.db);
 				console.log(applied.length ? `Applied: ${applied.join(', ')}.` : 'The database schema was already up to date.');
 			} finally {
 				await handle.close();
@@ -222,6 +285,12 @@ async function main(argv: string[]): Promise<void> {
 			return check();
 		case 'import-schools':
 			return importSchoolsCommand(args);
+		case 'rotate-secret-key':
+			return rotateSecretKeyCommand();
+		case 'backup':
+			return backupCommand(args);
+		case 'restore':
+			return restoreCommand(args);
 		default:
 			console.log(USAGE);
 			if (command && command !== 'help' && command !== '--help') process.exitCode = 2;
@@ -229,6 +298,6 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-	console.error(error instanceof ConfigError ? error.message : `Failed: ${error instanceof Error ? error.message : String(error)}`);
+	console.error(error instanceof ConfigError || error instanceof ArchiveError ? error.message : `Failed: ${error instanceof Error ? error.message : String(error)}`);
 	process.exitCode = 1;
 });

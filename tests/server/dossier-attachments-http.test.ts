@@ -17,7 +17,7 @@ import { minimalPdf } from '../../src/lib/server/testing/sample-files';
 import { newId, nowIso } from '../../src/lib/server/auth/tokens';
 import { browserClient, browserHeaders, startApp, type AppServer } from './support/app-server';
 import { addPersona, seedPersonas, type Persona, type Seed } from './support/personas';
-import { incidentRow } from '../../src/lib/server/testing/dossier-rows';
+import { insertChild, insertSealed, incidentRow, openRow } from '../../src/lib/server/testing/dossier-rows';
 
 let app: AppServer;
 let seed: Seed;
@@ -41,12 +41,9 @@ interface Upload {
 
 async function seedDossier(childId: string, incidentId: string, guardian: string): Promise<void> {
 	const now = nowIso();
-	await seed.db.insertInto('child').values({ id: childId, name: 'Noor', birth_year: 2016, year_group: null, school_id: null, school_name: null, created_at: now, updated_at: now }).execute();
+	await insertChild(seed.db, { id: childId, name: 'Noor', birth_year: 2016, year_group: null, school_id: null, school_name: null, created_at: now, updated_at: now });
 	await seed.db.insertInto('child_guardian').values({ child_id: childId, user_id: guardian, created_at: now }).execute();
-	await seed.db
-		.insertInto('incident')
-		.values(incidentRow(incidentId, childId))
-		.execute();
+	await insertSealed(seed.db, 'incident', incidentRow(incidentId, childId));
 }
 
 beforeAll(async () => {
@@ -82,7 +79,10 @@ function postDelete(id: string, cookie: string | null = owner(), url = fileUrl(i
 }
 
 async function rows(incidentId = incident) {
-	return seed.db.selectFrom('attachment').selectAll().where('incident_id', '=', incidentId).orderBy('display_name').execute();
+	// Names are sealed (decision 0015): opened, then sorted here.
+	const stored = await seed.db.selectFrom('attachment').selectAll().where('incident_id', '=', incidentId).execute();
+	const opened = await Promise.all(stored.map((row) => openRow(seed.db, 'attachment', row)));
+	return opened.sort((a, b) => (a.display_name < b.display_name ? -1 : a.display_name > b.display_name ? 1 : 0));
 }
 
 /** Rows, audit events and files on disk: what a refused request must leave as it was. */

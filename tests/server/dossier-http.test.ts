@@ -13,6 +13,7 @@ import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { todayInNetherlands } from '../../src/lib/i18n/locale';
 import { browserClient, form, startApp, type AppServer } from './support/app-server';
 import { addPersona, seedPersonas, type Persona, type Seed } from './support/personas';
+import { openRow } from '../../src/lib/server/testing/dossier-rows';
 
 /** The Dutch texts, so a test names the message it expects by its key. */
 const nl = JSON.parse(fs.readFileSync(path.resolve('messages/nl.json'), 'utf8')) as Record<string, string>;
@@ -103,7 +104,11 @@ function expectRefused(html: string, field: string, messageKey: string): void {
 	expect(html).toMatch(/<title>Fout: /);
 }
 
-const incidentByText = (text: string) => seed.db.selectFrom('incident').selectAll().where('what_happened', '=', text).executeTakeFirst();
+/** The incident whose story is this text; the text is sealed, so every incident is opened to compare. */
+async function incidentByText(text: string) {
+	const all = await Promise.all((await seed.db.selectFrom('incident').selectAll().execute()).map((row) => openRow(seed.db, 'incident', row)));
+	return all.find((row) => row.what_happened === text);
+}
 
 // Tests
 
@@ -162,7 +167,7 @@ describe('adding a child', () => {
 		const match = location.match(/^\/dossier\/([0-9a-f-]{36})\?toegevoegd=1$/);
 		expect(match, location).not.toBeNull();
 		childId = match![1]!;
-		const row = await seed.db.selectFrom('child').selectAll().where('id', '=', childId).executeTakeFirstOrThrow();
+		const row = await openRow(seed.db, 'child', await seed.db.selectFrom('child').selectAll().where('id', '=', childId).executeTakeFirstOrThrow());
 		expect(row).toMatchObject({ name: 'Sem', year_group: 'groep-4', school_id: seed.schoolId, school_name: null });
 		const guardians = await seed.db.selectFrom('child_guardian').select('user_id').where('child_id', '=', childId).execute();
 		expect(guardians).toEqual([{ user_id: seed.personas.parent.userId }]);
@@ -183,7 +188,7 @@ describe('adding a child', () => {
 		const response = await post(`/dossier/${childId}/gegevens?/save`, { name: 'Semmie', birthYear: String(thisYear - 9), yearGroup: 'groep-5', schoolCode: 'none', schoolName: 'De Vrije School' }, owner());
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe(`/dossier/${childId}?opgeslagen=1`);
-		expect(await seed.db.selectFrom('child').selectAll().where('id', '=', childId).executeTakeFirstOrThrow()).toMatchObject({ name: 'Semmie', year_group: 'groep-5', school_id: null, school_name: 'De Vrije School' });
+		expect(await openRow(seed.db, 'child', await seed.db.selectFrom('child').selectAll().where('id', '=', childId).executeTakeFirstOrThrow())).toMatchObject({ name: 'Semmie', year_group: 'groep-5', school_id: null, school_name: 'De Vrije School' });
 		const form = await (await get(`/dossier/${childId}/gegevens`, owner())).text();
 		expect(valueOf(form, 'name')).toBe('Semmie');
 		expect(isChecked(form, 'schoolCode', 'none')).toBe(true);
@@ -309,7 +314,7 @@ describe('writing an incident down', () => {
 		);
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe(`/dossier/${childId}/voorval/${incidentId}?opgeslagen=1`);
-		const row = await seed.db.selectFrom('incident').selectAll().where('id', '=', incidentId).executeTakeFirstOrThrow();
+		const row = await openRow(seed.db, 'incident', await seed.db.selectFrom('incident').selectAll().where('id', '=', incidentId).executeTakeFirstOrThrow());
 		expect(row).toMatchObject({ occurred_on: `${Y}-03-16`, occurred_time: '12:30', place: 'playground', place_detail: 'Bij de klimrek', perpetrators: 'Tim', impact_emotional: 'Verdrietig' });
 		expect(Number(row.approximate)).toBe(0);
 		expect(Number(row.absence_days)).toBe(1);

@@ -24,8 +24,15 @@ export interface Config {
 	mailFrom: string;
 	logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 	session: { idleMinutes: number; absoluteHours: number };
-	/** 32-byte key that encrypts secrets at rest (TOTP secrets now, evidence files later). */
+	/** 32-byte key that wraps the data keys (decision 0015) and seals the TOTP secrets. */
 	secretKey: Buffer;
+	/**
+	 * The next secret key while a rotation is under way (DATA_DIR/secret.key.next): set only when
+	 * `rotate-secret-key` stopped half-way; the app refuses to start until the command has finished it.
+	 */
+	nextSecretKey: Buffer | undefined;
+	/** Ids and days of erased dossiers and accounts, replayed after a restore (decision 0014). Never in a backup. */
+	erasureJournal: string;
 	/** argon2id cost; never below the OWASP floor of 19 MiB and 2 passes. */
 	passwordHash: { memoryKiB: number; iterations: number };
 	/** Seconds between housekeeping runs (and the day's agreement reminders); each server also runs it at start-up. */
@@ -100,6 +107,19 @@ function loadSecretKey(env: Env, dataDir: string): Buffer {
 	}
 }
 
+/** The key file of a rotation that has not finished, if any. */
+export function nextSecretKeyFile(dataDir: string): string {
+	return path.join(dataDir, 'secret.key.next');
+}
+
+function loadNextSecretKey(dataDir: string): Buffer | undefined {
+	const file = nextSecretKeyFile(dataDir);
+	if (!fs.existsSync(file)) return undefined;
+	const stored = fs.readFileSync(file, 'utf8').trim();
+	if (!/^[0-9a-f]{64}$/.test(stored)) throw new ConfigError(`The key file ${file} is damaged: run \`npm run cli -- rotate-secret-key\` again.`);
+	return Buffer.from(stored, 'hex');
+}
+
 function ensureWritableDir(dir: string): void {
 	try {
 		fs.mkdirSync(dir, { recursive: true });
@@ -146,6 +166,8 @@ export function loadConfig(env: Env = process.env): Config {
 		smtpUrl,
 		mailFrom,
 		secretKey: loadSecretKey(env, dataDir),
+		nextSecretKey: loadNextSecretKey(dataDir),
+		erasureJournal: path.resolve(env.ERASURE_JOURNAL || path.join(dataDir, 'erasure-journal.jsonl')),
 		logLevel,
 		session: {
 			idleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 60, 5, 24 * 60),

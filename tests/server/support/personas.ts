@@ -13,7 +13,8 @@ import { putFile } from '../../../src/lib/server/files/file-store';
 import { minimalPdf } from '../../../src/lib/server/testing/sample-files';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { incidentRow } from '../../../src/lib/server/testing/dossier-rows';
+import { insertChild, insertSealed, incidentRow } from '../../../src/lib/server/testing/dossier-rows';
+import { dossierScope, loadDataKey } from '../../../src/lib/server/crypto/data-key.service';
 
 /**
  * The parent persona's dossier: one child with one incident and one evidence file (a PDF), at fixed ids so the
@@ -82,11 +83,9 @@ export async function seedPersonas(dataDir: string): Promise<Seed> {
 async function seedDossier(db: Db, parentId: string): Promise<void> {
 	const now = nowIso();
 	const { child, incident, attachment, contact, agreement } = SEEDED_DOSSIER;
-	await db.insertInto('child').values({ id: child, name: 'Noor', birth_year: 2016, year_group: 'groep-5', school_id: null, school_name: null, created_at: now, updated_at: now }).execute();
+	await insertChild(db, { id: child, name: 'Noor', birth_year: 2016, year_group: 'groep-5', school_id: null, school_name: null, created_at: now, updated_at: now });
 	await db.insertInto('child_guardian').values({ child_id: child, user_id: parentId, created_at: now }).execute();
-	await db
-		.insertInto('incident')
-		.values(
+	await insertSealed(db, 'incident', 
 			incidentRow(incident, child, {
 				occurred_on: '2025-03-02',
 				occurred_time: '12:30',
@@ -94,22 +93,13 @@ async function seedDossier(db: Db, parentId: string): Promise<void> {
 				forms: JSON.stringify(['verbal', 'exclusion']),
 				what_happened: 'Ze mocht niet meedoen.'
 			})
-		)
-		.execute();
-	await db
-		.insertInto('dossier_contact')
-		.values({ id: contact, child_id: child, contacted_on: '2025-03-03', person_name: 'Juf Anja', rung: 'leerkracht', channel: 'talk', summary: 'Gesprek na school.', created_at: now, updated_at: now })
-		.execute();
-	await db
-		.insertInto('agreement')
-		.values({ id: agreement, contact_id: contact, child_id: child, position: 1, description: 'De juf let op in de pauze.', follow_up_on: '2025-03-17', status: 'open', reminded_at: now, created_at: now, updated_at: now })
-		.execute();
+		);
+	await insertSealed(db, 'dossier_contact', { id: contact, child_id: child, contacted_on: '2025-03-03', person_name: 'Juf Anja', rung: 'leerkracht', channel: 'talk', summary: 'Gesprek na school.', created_at: now, updated_at: now });
+	await insertSealed(db, 'agreement', { id: agreement, contact_id: contact, child_id: child, position: 1, description: 'De juf let op in de pauze.', follow_up_on: '2025-03-17', status: 'open', reminded_at: now, created_at: now, updated_at: now });
 	const bytes = minimalPdf('seeded evidence');
 	const fileKey = newId();
-	await putFile(fileKey, bytes);
-	await db
-		.insertInto('attachment')
-		.values({
+	await putFile(fileKey, bytes, await loadDataKey(db, dossierScope(child)));
+	await insertSealed(db, 'attachment', {
 			id: attachment,
 			incident_id: incident,
 			child_id: child,
@@ -121,8 +111,7 @@ async function seedDossier(db: Db, parentId: string): Promise<void> {
 			height: null,
 			file_key: fileKey,
 			received_at: now
-		})
-		.execute();
+		});
 }
 
 /**

@@ -148,3 +148,24 @@ export async function disableTotp(db: Db, userId: string): Promise<void> {
 	await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
 	await updateUser(db, userId, { totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: nowIso() });
 }
+
+/**
+ * Re-seals every stored TOTP secret from one secret key to another, in the caller's transaction (rotation of the
+ * secret key). A secret that opens with the new key already (a rotation run again after a crash) is left as it is.
+ */
+export async function resealTotpSecrets(db: Db, oldKey: Buffer, newKey: Buffer): Promise<number> {
+	const users = await db.selectFrom('app_user').select(['id', 'totp_secret']).where('totp_secret', 'is not', null).execute();
+	let resealed = 0;
+	for (const user of users) {
+		let secret: string;
+		try {
+			secret = open(user.totp_secret!, oldKey);
+		} catch {
+			open(user.totp_secret!, newKey);
+			continue;
+		}
+		await db.updateTable('app_user').set({ totp_secret: seal(secret, newKey) }).where('id', '=', user.id).execute();
+		resealed++;
+	}
+	return resealed;
+}

@@ -115,3 +115,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 		error.message
 	);
 }
+
+/** Runs the work in a transaction: the caller's own when it is in one already (Kysely cannot nest them), else a new one. */
+export async function inTransaction<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
+	return db.isTransaction ? work(db) : db.transaction().execute(work);
+}

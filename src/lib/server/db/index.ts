@@ -5,15 +5,25 @@ import { config } from '../config';
 import { openDatabase, type DatabaseHandle, type Db } from './connect';
 import { migrateToLatest } from './migrate';
 import { seedReferenceData } from '../reference-data/seed';
+import { sealOlderDossiers } from '../dossier/dossier-sealing';
+import { sealOlderSchoolDocuments } from '../schools/document-sealing';
 
 let handle: DatabaseHandle | undefined;
 
 export async function startDatabase(): Promise<DatabaseHandle> {
 	if (handle) return handle;
 	handle = openDatabase(config().database);
-	await migrateToLatest(handle.db);
-	await seedReferenceData(handle.db);
+	await prepareDatabase(handle.db);
 	return handle;
+}
+
+/** What every process does before it uses the database: the app at start-up and every CLI command. */
+export async function prepareDatabase(db: Db): Promise<void> {
+	await migrateToLatest(db);
+	await seedReferenceData(db);
+	// Data written before the envelope (decision 0015) is sealed before the first request can read it.
+	await sealOlderDossiers(db);
+	await sealOlderSchoolDocuments(db);
 }
 
 /** The database of this process; start-up must have opened it. */

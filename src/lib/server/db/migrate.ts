@@ -7,6 +7,7 @@ import * as m004 from './migrations/004-school-onboarding-and-profile';
 import * as m005 from './migrations/005-dossier';
 import * as m006 from './migrations/006-login-device';
 import * as m008 from './migrations/008-content-version';
+import * as m009 from './migrations/009-data-keys';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -16,7 +17,8 @@ const migrations: Record<string, Migration> = {
 	'004-school-onboarding-and-profile': m004,
 	'005-dossier': m005,
 	'006-login-device': m006,
-	'008-content-version': m008
+	'008-content-version': m008,
+	'009-data-keys': m009
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

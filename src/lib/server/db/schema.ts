@@ -332,6 +332,20 @@ export interface ContentVersionTable {
 	version: number | string | bigint;
 }
 
+/** A data key of the envelope (migration 009, decision 0015), wrapped by the secret key. */
+export interface DataKeyTable {
+	/** "dossier:<child id>", later "school:<school id>". */
+	scope: string;
+	/** k1.<secret key id>.<sealed key> (crypto/envelope.ts). */
+	wrapped: string;
+	created_at: string;
+}
+
+/** A scope whose rows are sealed but whose files still wait to be re-encrypted under its data key. */
+export interface SealingPendingTable {
+	scope: string;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -359,6 +373,8 @@ export interface Database {
 	step_skip: StepSkipTable;
 	login_device: LoginDeviceTable;
 	content_version: ContentVersionTable;
+	data_key: DataKeyTable;
+	sealing_pending: SealingPendingTable;
 }
 
 export type User = Selectable<UserTable>;

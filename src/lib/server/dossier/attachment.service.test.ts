@@ -31,7 +31,8 @@ import {
 	MAX_FILES_PER_UPLOAD,
 	type UploadedFile
 } from './attachment.service';
-import { incidentRow } from '../testing/dossier-rows';
+import { insertChild, insertSealed, incidentRow } from '../testing/dossier-rows';
+import { dossierScope, loadDataKey } from '../crypto/data-key.service';
 
 const text = (s: string) => new TextEncoder().encode(s);
 const sha256 = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -71,13 +72,10 @@ describe.each(testDatabaseKinds())('evidence attachments on %s', (kind) => {
 
 	async function seedChild(childId: string, guardians: Actor[], incidents: string[]): Promise<void> {
 		const now = nowIso();
-		await t.db.insertInto('child').values({ id: childId, name: 'Sam', birth_year: 2015, year_group: null, school_id: null, school_name: null, created_at: now, updated_at: now }).execute();
+		await insertChild(t.db, { id: childId, name: 'Sam', birth_year: 2015, year_group: null, school_id: null, school_name: null, created_at: now, updated_at: now });
 		for (const guardian of guardians) await t.db.insertInto('child_guardian').values({ child_id: childId, user_id: guardian.userId, created_at: now }).execute();
 		for (const id of incidents) {
-			await t.db
-				.insertInto('incident')
-				.values(incidentRow(id, childId))
-				.execute();
+			await insertSealed(t.db, 'incident', incidentRow(id, childId));
 		}
 	}
 
@@ -208,9 +206,7 @@ describe.each(testDatabaseKinds())('evidence attachments on %s', (kind) => {
 		if (!stored.ok) throw new Error('the test image was refused');
 		const larger = minimalPdf('y'.repeat(5000));
 		// A large file already in another incident of the same child, with room left for the small file only.
-		await t.db
-			.insertInto('attachment')
-			.values({
+		await insertSealed(t.db, 'attachment', {
 				id: newId(),
 				incident_id: otherIncident,
 				child_id: fresh,
@@ -222,8 +218,7 @@ describe.each(testDatabaseKinds())('evidence attachments on %s', (kind) => {
 				height: null,
 				file_key: newId(),
 				received_at: nowIso()
-			})
-			.execute();
+			});
 		const result = await addAttachments(t.db, parentA, fresh, incident, [
 			{ name: 'groter.pdf', bytes: larger },
 			{ name: 'klein.png', bytes: small }
@@ -268,9 +263,10 @@ describe.each(testDatabaseKinds())('evidence attachments on %s', (kind) => {
 	it('deletes for a guardian: the row goes, the key comes back for the file to be deleted after the commit', async () => {
 		const [first] = await listAttachments(t.db, parentA, childA, incidentA);
 		const key = await t.db.transaction().execute((trx) => deleteAttachment(trx, coParentA, childA, incidentA, first!.id));
-		expect(await getFile(key)).toBeDefined();
+		const dossierKey = await loadDataKey(t.db, dossierScope(childA));
+		expect(await getFile(key, dossierKey)).toBeDefined();
 		await deleteFile(key);
-		expect(await getFile(key)).toBeUndefined();
+		expect(await getFile(key, dossierKey)).toBeUndefined();
 		expect((await listAttachments(t.db, parentA, childA, incidentA)).map((a) => a.id)).not.toContain(first!.id);
 		await expect(getAttachmentFile(t.db, parentA, childA, incidentA, first!.id)).rejects.toBeInstanceOf(NotFoundError);
 	});

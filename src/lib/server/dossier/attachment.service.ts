@@ -15,7 +15,8 @@ import { recordAudit } from '../audit/audit.service';
 import { NotFoundError } from '../errors';
 import { deleteFile, getFile, putFile } from '../files/file-store';
 import { checkEvidence, isEvidenceType, isImageType, MAX_EVIDENCE_FILE_BYTES, MAX_IMAGE_PIXELS, type EvidenceRefusal, type EvidenceType } from '../files/evidence-check';
-import { isId, requireIncident } from './dossier-access';
+import { isId, requireChild, requireIncident, type DossierChild } from './dossier-access';
+import type { DataKey } from '../crypto/envelope';
 
 /** Files in one upload: enough for a series of screenshots; the rest of a larger drop is refused by name. */
 export const MAX_FILES_PER_UPLOAD = 20;
@@ -116,11 +117,11 @@ export function downloadNames(displayName: string, contentType: EvidenceType): {
 	return { ascii: `${ascii}.${extension}`, utf8: encodeURIComponent(`${unicode}.${extension}`) };
 }
 
-function toView(row: AttachmentRow): AttachmentView {
+function toView(key: DataKey, row: AttachmentRow): AttachmentView {
 	const contentType = isEvidenceType(row.content_type) ? row.content_type : 'application/pdf';
 	return {
 		id: row.id,
-		name: row.display_name,
+		name: key.open(row.display_name),
 		contentType,
 		isImage: isImageType(contentType),
 		size: Number(row.size),
@@ -206,7 +207,7 @@ export async function addAttachments(db: Db, actor: Actor | undefined, childId: 
 				continue;
 			}
 			const fileKey = newId();
-			await putFile(fileKey, candidate.bytes);
+			await putFile(fileKey, candidate.bytes, child.key);
 			written.push(fileKey);
 			stored.push(fileKey);
 			const row: AttachmentRow = {
@@ -214,7 +215,7 @@ export async function addAttachments(db: Db, actor: Actor | undefined, childId: 
 				incident_id: incident.id,
 				child_id: child.id,
 				content_type: candidate.contentType,
-				display_name: candidate.name || `bijlage.${EXTENSION[candidate.contentType]}`,
+				display_name: child.key.seal(candidate.name || `bijlage.${EXTENSION[candidate.contentType]}`),
 				size: candidate.bytes.byteLength,
 				sha256,
 				width: candidate.width,
@@ -227,7 +228,7 @@ export async function addAttachments(db: Db, actor: Actor | undefined, childId: 
 			await recordAudit(trx, { actorUserId: actor!.userId, action: 'dossier.attachment.add', subjectType: 'attachment', subjectId: row.id, detail: { childId: child.id, incidentId: incident.id } });
 			known.add(sha256);
 			used += candidate.bytes.byteLength;
-			added.push({ ...toView(row), index: candidate.index });
+			added.push({ ...toView(child.key, row), index: candidate.index });
 		}
 		return added;
 	};
@@ -251,17 +252,22 @@ export async function addAttachments(db: Db, actor: Actor | undefined, childId: 
 
 /** By receive time; the files of one upload share that time and come by name. */
 export async function listAttachments(db: Db, actor: Actor | undefined, childId: string, incidentId: string): Promise<AttachmentView[]> {
-	const { incident } = await requireIncident(db, actor, childId, incidentId);
-	const rows = await db.selectFrom('attachment').selectAll().where('incident_id', '=', incident.id).orderBy('received_at').orderBy('display_name').orderBy('id').execute();
-	return rows.map(toView);
+	const { child, incident } = await requireIncident(db, actor, childId, incidentId);
+	const rows = await db.selectFrom('attachment').selectAll().where('incident_id', '=', incident.id).execute();
+	return sortAttachments(rows.map((row) => toView(child.key, row)));
 }
 
-async function requireAttachment(db: Db, actor: Actor | undefined, childId: string, incidentId: string, attachmentId: string): Promise<AttachmentRow> {
+/** By receive time, then by name: names are sealed, so they are sorted here rather than by the database. */
+export function sortAttachments<T extends { receivedAt: string; name: string; id: string }>(views: T[]): T[] {
+	return views.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || a.id.localeCompare(b.id));
+}
+
+async function requireAttachment(db: Db, actor: Actor | undefined, childId: string, incidentId: string, attachmentId: string): Promise<{ child: DossierChild; row: AttachmentRow }> {
 	const { child, incident } = await requireIncident(db, actor, childId, incidentId);
 	if (!isId(attachmentId)) throw new NotFoundError();
 	const row = await db.selectFrom('attachment').selectAll().where('id', '=', attachmentId).where('incident_id', '=', incident.id).where('child_id', '=', child.id).executeTakeFirst();
 	if (!row) throw new NotFoundError();
-	return row;
+	return { child, row };
 }
 
 export interface AttachmentFile {
@@ -272,18 +278,35 @@ export interface AttachmentFile {
 
 /** The decrypted file, for its own guardians only. */
 export async function getAttachmentFile(db: Db, actor: Actor | undefined, childId: string, incidentId: string, attachmentId: string): Promise<AttachmentFile> {
-	const row = await requireAttachment(db, actor, childId, incidentId, attachmentId);
-	const bytes = await getFile(row.file_key);
+	const { child, row } = await requireAttachment(db, actor, childId, incidentId, attachmentId);
+	const bytes = await getFile(row.file_key, child.key);
 	// A row without its file cannot be shown; it looks the same as a missing one.
 	if (!bytes) throw new NotFoundError();
-	const attachment = toView(row);
+	const attachment = toView(child.key, row);
 	return { attachment, bytes, downloadName: downloadNames(attachment.name, attachment.contentType) };
 }
 
 /** Deletes the row; returns the storage key, for the caller to delete after the commit. */
 export async function deleteAttachment(db: Db, actor: Actor | undefined, childId: string, incidentId: string, attachmentId: string): Promise<string> {
-	const row = await requireAttachment(db, actor, childId, incidentId, attachmentId);
+	const { row } = await requireAttachment(db, actor, childId, incidentId, attachmentId);
 	await db.deleteFrom('attachment').where('id', '=', row.id).execute();
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'dossier.attachment.delete', subjectType: 'attachment', subjectId: row.id, detail: { childId: row.child_id, incidentId: row.incident_id } });
 	return row.file_key;
+}
+
+export interface DossierAttachment extends AttachmentView {
+	incidentId: string;
+	fileKey: string;
+}
+
+/** Every attachment of the dossier with a reader for their files, for the dossier PDF. */
+export async function listDossierAttachments(
+	db: Db,
+	actor: Actor | undefined,
+	childId: string
+): Promise<{ attachments: DossierAttachment[]; readFile: (fileKey: string) => Promise<Buffer | undefined> }> {
+	const child = await requireChild(db, actor, childId);
+	const rows = await db.selectFrom('attachment').selectAll().where('child_id', '=', child.id).execute();
+	const attachments = sortAttachments(rows.map((row) => ({ ...toView(child.key, row), incidentId: row.incident_id, fileKey: row.file_key })));
+	return { attachments, readFile: (fileKey) => getFile(fileKey, child.key) };
 }

@@ -14,6 +14,7 @@ import { childSchema, incidentQuickSchema, type ChildInput } from '../../dossier
 import type { Role } from '../../auth/roles';
 import { addChild, getChild, listMyChildren, updateChild } from './child.service';
 import { recordIncident } from './incident.service';
+import { dossierScope, loadDataKey } from '../crypto/data-key.service';
 
 const thisYear = Number(todayInNetherlands().slice(0, 4));
 const CODE = '12AB00';
@@ -62,7 +63,12 @@ describe.each(testDatabaseKinds())('children in the dossier on %s', (kind) => {
 		it('with a school from the registry: the child, the parent as guardian and an audit event without the name', async () => {
 			const id = await addChild(t.db, parentA, childInput({ name: 'Noor', yearGroup: 'groep-6', schoolCode: CODE.toLowerCase() }));
 			expect(id).toMatch(/^[0-9a-f-]{36}$/);
-			expect(await childRow(id)).toMatchObject({ name: 'Noor', year_group: 'groep-6', school_id: schoolId, school_name: null });
+			const row = await childRow(id);
+			expect(row).toMatchObject({ year_group: 'groep-6', school_id: schoolId, school_name: null });
+			// The name is sealed under the dossier's own data key (decision 0015).
+			expect(row.name).toMatch(/^pw1\./);
+			expect(row.name).not.toContain('Noor');
+			expect((await loadDataKey(t.db, dossierScope(id))).open(row.name)).toBe('Noor');
 			expect(Number((await childRow(id)).birth_year)).toBe(thisYear - 10);
 			const guardians = await t.db.selectFrom('child_guardian').selectAll().where('child_id', '=', id).execute();
 			expect(guardians.map((g) => g.user_id)).toEqual([parentA.userId]);
@@ -83,7 +89,10 @@ describe.each(testDatabaseKinds())('children in the dossier on %s', (kind) => {
 
 		it("with 'school not listed' and a typed name: no registry school", async () => {
 			const id = await addChild(t.db, parentA, childInput({ name: 'Jesse', schoolCode: 'none', schoolName: 'De Vrije School Zuid' }));
-			expect(await childRow(id)).toMatchObject({ school_id: null, school_name: 'De Vrije School Zuid', year_group: null });
+			const row = await childRow(id);
+			expect(row).toMatchObject({ school_id: null, year_group: null });
+			expect(row.school_name).not.toContain('Vrije');
+			expect((await loadDataKey(t.db, dossierScope(id))).open(row.school_name!)).toBe('De Vrije School Zuid');
 			expect(await getChild(t.db, parentA, id)).toMatchObject({ school: null, schoolName: 'De Vrije School Zuid' });
 		});
 

@@ -2,13 +2,16 @@
  * Children in a parent's dossier: first name or nickname, birth year, year group and school. Only the child's
  * guardians see or change them (dossier-access.ts).
  */
-import type { Db } from '../db/connect';
+import { inTransaction, type Db } from '../db/connect';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/actor';
 import { RuleError } from '../errors';
 import { newId, nowIso } from '../auth/tokens';
 import { recordAudit } from '../audit/audit.service';
-import { requireChild } from './dossier-access';
+import { openChild, requireChild } from './dossier-access';
+import { sealColumns } from './sealed-columns';
+import { createDataKey, dossierScope } from '../crypto/data-key.service';
+import { sql } from 'kysely';
 import { findSchoolByCode } from '../schools/school-registry.service';
 import type { ChildInput } from '../../dossier/dossier';
 
@@ -34,12 +37,17 @@ export async function addChild(db: Db, actor: Actor | undefined, input: ChildInp
 	requireRole(actor, ['parent']);
 	const now = nowIso();
 	const id = newId();
-	await db
-		.insertInto('child')
-		.values({ id, name: input.name, birth_year: input.birthYear, year_group: input.yearGroup, ...(await schoolFields(db, input)), created_at: now, updated_at: now })
-		.execute();
-	await db.insertInto('child_guardian').values({ child_id: id, user_id: actor.userId, created_at: now }).execute();
-	await recordAudit(db, { actorUserId: actor.userId, action: 'child.add', subjectType: 'child', subjectId: id, detail: {} });
+	const school = await schoolFields(db, input);
+	// The dossier's data key is born with the dossier, in one transaction: no dossier ever exists without one.
+	await inTransaction(db, async (trx) => {
+		const key = await createDataKey(trx, dossierScope(id));
+		await trx
+			.insertInto('child')
+			.values({ id, ...sealColumns(key, 'child', { name: input.name, ...school }), birth_year: input.birthYear, year_group: input.yearGroup, created_at: now, updated_at: now })
+			.execute();
+		await trx.insertInto('child_guardian').values({ child_id: id, user_id: actor.userId, created_at: now }).execute();
+		await recordAudit(trx, { actorUserId: actor.userId, action: 'child.add', subjectType: 'child', subjectId: id, detail: {} });
+	});
 	return id;
 }
 
@@ -50,7 +58,7 @@ export async function updateChild(db: Db, actor: Actor | undefined, childId: str
 	if (earliest?.first && Number(String(earliest.first).slice(0, 4)) < input.birthYear) throw new RuleError('birthYear', 'dossier_error_birth_year_after_incident');
 	await db
 		.updateTable('child')
-		.set({ name: input.name, birth_year: input.birthYear, year_group: input.yearGroup, ...(await schoolFields(db, input)), updated_at: nowIso() })
+		.set({ ...sealColumns(child.key, 'child', { name: input.name, ...(await schoolFields(db, input)) }), birth_year: input.birthYear, year_group: input.yearGroup, updated_at: nowIso() })
 		.where('id', '=', child.id)
 		.execute();
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'child.update', subjectType: 'child', subjectId: child.id, detail: {} });
@@ -84,15 +92,29 @@ export async function listMyChildren(db: Db, actor: Actor | undefined): Promise<
 	const rows = await db
 		.selectFrom('child')
 		.innerJoin('child_guardian', 'child_guardian.child_id', 'child.id')
-		.select(['child.id', 'child.name', 'child.birth_year', 'child.year_group', 'child.school_id', 'child.school_name'])
+		.leftJoin('data_key', (join) => join.on('data_key.scope', '=', sql<string>`${sql.lit(dossierScope(''))} || child.id`))
+		.selectAll('child')
+		.select('data_key.wrapped')
 		.where('child_guardian.user_id', '=', actor.userId)
 		.orderBy('child.created_at')
 		.execute();
-	return toViews(db, rows);
+	return toViews(db, rows.map(openChild));
 }
 
 export async function getChild(db: Db, actor: Actor | undefined, childId: string): Promise<ChildView> {
 	const child = await requireChild(db, actor, childId);
 	const [view] = await toViews(db, [child]);
 	return view!;
+}
+
+/** The child's name for the page of an invitation to the dossier; the invitation service has checked the token. */
+export async function childNameForInvitation(db: Db, childId: string): Promise<string | undefined> {
+	const row = await db
+		.selectFrom('child')
+		.leftJoin('data_key', (join) => join.on('data_key.scope', '=', dossierScope(childId)))
+		.selectAll('child')
+		.select('data_key.wrapped')
+		.where('child.id', '=', childId)
+		.executeTakeFirst();
+	return row ? openChild(row).name : undefined;
 }

@@ -12,7 +12,9 @@ import { recordAudit } from '../audit/audit.service';
 import { config } from '../config';
 import { sendMail } from '../mail/mailer';
 import { agreementReminderMail } from '../mail/templates';
-import { isId, requireChild } from './dossier-access';
+import { isId, requireChild, type DossierChild } from './dossier-access';
+import { openColumns, sealColumns } from './sealed-columns';
+import type { DataKey } from '../crypto/envelope';
 import { isLocale, todayInNetherlands } from '../../i18n/locale';
 import { isOverdue, type AgreementStatusValue, type ContactChannel, type ContactInput, type ContactRung } from '../../dossier/contacts';
 import { paths } from '../../paths';
@@ -36,12 +38,13 @@ export interface ContactView {
 	agreements: AgreementView[];
 }
 
-function agreementView(row: AgreementRow, today: string): AgreementView {
-	const view = { id: row.id, contactId: row.contact_id, description: row.description, followUpOn: row.follow_up_on, status: row.status };
+function agreementView(key: DataKey, row: AgreementRow, today: string): AgreementView {
+	const view = { id: row.id, contactId: row.contact_id, description: key.open(row.description), followUpOn: row.follow_up_on, status: row.status };
 	return { ...view, overdue: isOverdue(view, today) };
 }
 
-function contactView(row: DossierContactRow, agreements: AgreementRow[], today: string): ContactView {
+function contactView(key: DataKey, sealed: DossierContactRow, agreements: AgreementRow[], today: string): ContactView {
+	const row = openColumns(key, 'dossier_contact', sealed);
 	return {
 		id: row.id,
 		contactedOn: row.contacted_on,
@@ -49,7 +52,7 @@ function contactView(row: DossierContactRow, agreements: AgreementRow[], today: 
 		rung: row.rung as ContactRung,
 		channel: row.channel as ContactChannel,
 		summary: row.summary,
-		agreements: agreements.filter((a) => a.contact_id === row.id).map((a) => agreementView(a, today))
+		agreements: agreements.filter((a) => a.contact_id === row.id).map((a) => agreementView(key, a, today))
 	};
 }
 
@@ -59,30 +62,30 @@ export async function recordContact(db: Db, actor: Actor | undefined, childId: s
 	const id = newId();
 	await db
 		.insertInto('dossier_contact')
-		.values({ id, child_id: child.id, contacted_on: input.contactedOn, person_name: input.personName, rung: input.rung, channel: input.channel, summary: input.summary, created_at: now, updated_at: now })
+		.values({ id, child_id: child.id, contacted_on: input.contactedOn, ...sealColumns(child.key, 'dossier_contact', { person_name: input.personName, summary: input.summary }), rung: input.rung, channel: input.channel, created_at: now, updated_at: now })
 		.execute();
 	for (const [index, agreement] of input.agreements.entries()) {
 		await db
 			.insertInto('agreement')
-			.values({ id: newId(), contact_id: id, child_id: child.id, position: index + 1, description: agreement.description, follow_up_on: agreement.followUpOn, status: 'open', reminded_at: null, created_at: now, updated_at: now })
+			.values({ id: newId(), contact_id: id, child_id: child.id, position: index + 1, description: child.key.seal(agreement.description), follow_up_on: agreement.followUpOn, status: 'open', reminded_at: null, created_at: now, updated_at: now })
 			.execute();
 	}
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'contact.record', subjectType: 'child', subjectId: child.id, detail: { contact: id, agreements: input.agreements.length } });
 	return id;
 }
 
-async function requireContact(db: Db, actor: Actor | undefined, childId: string, contactId: string): Promise<DossierContactRow> {
+async function requireContact(db: Db, actor: Actor | undefined, childId: string, contactId: string): Promise<{ child: DossierChild; contact: DossierContactRow }> {
 	const child = await requireChild(db, actor, childId);
 	if (!isId(contactId)) throw new NotFoundError();
-	const row = await db.selectFrom('dossier_contact').selectAll().where('id', '=', contactId).where('child_id', '=', child.id).executeTakeFirst();
-	if (!row) throw new NotFoundError();
-	return row;
+	const contact = await db.selectFrom('dossier_contact').selectAll().where('id', '=', contactId).where('child_id', '=', child.id).executeTakeFirst();
+	if (!contact) throw new NotFoundError();
+	return { child, contact };
 }
 
 export async function getContact(db: Db, actor: Actor | undefined, childId: string, contactId: string): Promise<ContactView> {
-	const row = await requireContact(db, actor, childId, contactId);
-	const agreements = await db.selectFrom('agreement').selectAll().where('contact_id', '=', row.id).orderBy('position').execute();
-	return contactView(row, agreements, todayInNetherlands());
+	const { child, contact } = await requireContact(db, actor, childId, contactId);
+	const agreements = await db.selectFrom('agreement').selectAll().where('contact_id', '=', contact.id).orderBy('position').execute();
+	return contactView(child.key, contact, agreements, todayInNetherlands());
 }
 
 /** The child's contacts with school, newest first, each with its agreements. */
@@ -93,29 +96,29 @@ export async function listContacts(db: Db, actor: Actor | undefined, childId: st
 		db.selectFrom('agreement').selectAll().where('child_id', '=', child.id).orderBy('contact_id').orderBy('position').execute()
 	]);
 	const today = todayInNetherlands();
-	return rows.map((row) => contactView(row, agreements, today));
+	return rows.map((row) => contactView(child.key, row, agreements, today));
 }
 
 export async function addAgreement(db: Db, actor: Actor | undefined, childId: string, contactId: string, input: { description: string; followUpOn: string | null }): Promise<void> {
-	const contact = await requireContact(db, actor, childId, contactId);
+	const { child, contact } = await requireContact(db, actor, childId, contactId);
 	const now = nowIso();
 	const last = await db.selectFrom('agreement').select((eb) => eb.fn.max('position').as('position')).where('contact_id', '=', contact.id).executeTakeFirst();
 	await db
 		.insertInto('agreement')
-		.values({ id: newId(), contact_id: contact.id, child_id: contact.child_id, position: Number(last?.position ?? 0) + 1, description: input.description, follow_up_on: input.followUpOn, status: 'open', reminded_at: null, created_at: now, updated_at: now })
+		.values({ id: newId(), contact_id: contact.id, child_id: contact.child_id, position: Number(last?.position ?? 0) + 1, description: child.key.seal(input.description), follow_up_on: input.followUpOn, status: 'open', reminded_at: null, created_at: now, updated_at: now })
 		.execute();
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'agreement.add', subjectType: 'child', subjectId: contact.child_id, detail: { contact: contact.id } });
 }
 
 export async function setAgreementStatus(db: Db, actor: Actor | undefined, childId: string, contactId: string, agreementId: string, status: AgreementStatusValue): Promise<void> {
-	const contact = await requireContact(db, actor, childId, contactId);
+	const { contact } = await requireContact(db, actor, childId, contactId);
 	const result = await db.updateTable('agreement').set({ status, updated_at: nowIso() }).where('id', '=', agreementId).where('contact_id', '=', contact.id).executeTakeFirst();
 	if (Number(result.numUpdatedRows) !== 1) throw new NotFoundError();
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'agreement.status', subjectType: 'child', subjectId: contact.child_id, detail: { agreement: agreementId, status } });
 }
 
 export async function deleteContact(db: Db, actor: Actor | undefined, childId: string, contactId: string): Promise<void> {
-	const contact = await requireContact(db, actor, childId, contactId);
+	const { contact } = await requireContact(db, actor, childId, contactId);
 	await db.deleteFrom('agreement').where('contact_id', '=', contact.id).execute();
 	await db.deleteFrom('dossier_contact').where('id', '=', contact.id).execute();
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'contact.delete', subjectType: 'child', subjectId: contact.child_id, detail: { contact: contact.id } });
@@ -126,7 +129,7 @@ export async function getAgreementForCalendar(db: Db, actor: Actor | undefined, 
 	const child = await requireChild(db, actor, childId);
 	const row = isId(agreementId) ? await db.selectFrom('agreement').selectAll().where('id', '=', agreementId).where('child_id', '=', child.id).executeTakeFirst() : undefined;
 	if (!row?.follow_up_on) throw new NotFoundError();
-	return { ...agreementView(row, todayInNetherlands()), childName: child.name };
+	return { ...agreementView(child.key, row, todayInNetherlands()), childName: child.name };
 }
 
 /** Escapes text for an iCalendar value (RFC 5545 3.3.11). */

@@ -18,6 +18,9 @@ import { addChild } from './child.service';
 import { recordIncident } from './incident.service';
 import { recordContact } from './contact.service';
 import { deleteAccount, deleteChildDossier, exportAccount, exportChild } from './data-rights.service';
+import { insertSealed } from '../testing/dossier-rows';
+import { dossierScope, loadDataKey } from '../crypto/data-key.service';
+import { readErasureJournal } from '../db/erasure-journal';
 
 const lastYear = Number(todayInNetherlands().slice(0, 4)) - 1;
 const day = { 'occurredOn-day': '3', 'occurredOn-month': '4', 'occurredOn-year': String(lastYear) };
@@ -41,11 +44,8 @@ describe.each(testDatabaseKinds())('export and erasure on %s', (kind) => {
 		const incidentId = await recordIncident(t.db, actor, childId, v.parse(incidentQuickSchema, { ...day, forms: 'verbal', whatHappened: 'Uitgescholden.' }));
 		const fileKey = newId();
 		const bytes = minimalPdf(name);
-		await putFile(fileKey, bytes);
-		await t.db
-			.insertInto('attachment')
-			.values({ id: newId(), incident_id: incidentId, child_id: childId, content_type: 'application/pdf', display_name: 'brief van school.pdf', size: bytes.byteLength, sha256: 'b'.repeat(64), width: null, height: null, file_key: fileKey, received_at: nowIso() })
-			.execute();
+		await putFile(fileKey, bytes, await loadDataKey(t.db, dossierScope(childId)));
+		await insertSealed(t.db, 'attachment', { id: newId(), incident_id: incidentId, child_id: childId, content_type: 'application/pdf', display_name: 'brief van school.pdf', size: bytes.byteLength, sha256: 'b'.repeat(64), width: null, height: null, file_key: fileKey, received_at: nowIso() });
 		await recordContact(
 			t.db,
 			actor,
@@ -106,6 +106,10 @@ describe.each(testDatabaseKinds())('export and erasure on %s', (kind) => {
 		const result = await deleteChildDossier(t.db, bram, childId, ' lotte ');
 		expect(result).toEqual({ deleted: true, fileKeys: [fileKey] });
 		expect(await rowsOf(childId)).toBe(0);
+		// The data key is gone, so every copy of the text elsewhere (a backup, a disk block) is unreadable;
+		// the erasure journal holds the id and the day, for a restore to erase it again.
+		expect(await t.db.selectFrom('data_key').select('scope').where('scope', '=', dossierScope(childId)).execute()).toEqual([]);
+		expect(readErasureJournal()).toContainEqual({ kind: 'dossier', id: childId, on: todayInNetherlands() });
 		const events = await t.db.selectFrom('audit_event').select(['action', 'detail']).where('subject_id', '=', childId).orderBy('seq').execute();
 		expect(events.at(-1)).toEqual({ action: 'child.delete', detail: '{}' });
 	});
@@ -116,6 +120,8 @@ describe.each(testDatabaseKinds())('export and erasure on %s', (kind) => {
 		const { childId } = await fullDossier(mother, 'Daan');
 		await t.db.insertInto('child_guardian').values({ child_id: childId, user_id: father.userId, created_at: nowIso() }).execute();
 		expect(await deleteChildDossier(t.db, mother, childId, 'Daan')).toEqual({ deleted: false, fileKeys: [] });
+		// Leaving is not erasing: nothing in the journal for a dossier that stays.
+		expect(readErasureJournal().map((e) => e.id)).not.toContain(childId);
 		await expect(exportChild(t.db, mother, childId, 'nl')).rejects.toBeInstanceOf(NotFoundError);
 		expect((await exportChild(t.db, father, childId, 'nl')).name).toBe('Daan');
 		expect((await deleteChildDossier(t.db, father, childId, 'Daan')).deleted).toBe(true);
@@ -129,6 +135,8 @@ describe.each(testDatabaseKinds())('export and erasure on %s', (kind) => {
 		expect(await ruleKey(deleteAccount(t.db, sara, 'verkeerd wachtwoord'))).toBe('auth_error_current_password_wrong');
 		expect(await deleteAccount(t.db, sara, PASSWORD)).toEqual([fileKey]);
 		expect(await findUserById(t.db, sara.userId)).toBeUndefined();
+		expect(readErasureJournal()).toEqual(expect.arrayContaining([{ kind: 'dossier', id: childId, on: todayInNetherlands() }, { kind: 'account', id: sara.userId, on: todayInNetherlands() }]));
+		expect(JSON.stringify(readErasureJournal())).not.toMatch(/sara|Fien/);
 		expect(await rowsOf(childId)).toBe(0);
 		expect(await t.db.selectFrom('mail_outbox').select('id').where('to_address', '=', 'sara@example.nl').execute()).toEqual([]);
 		expect(await t.db.selectFrom('role_assignment').select('id').where('user_id', '=', sara.userId).execute()).toEqual([]);

@@ -14,7 +14,11 @@ import { recordAudit } from '../audit/audit.service';
 import { checkpointAfterErasure } from '../db/erasure';
 import { confirmPassword } from '../auth/account.service';
 import { deleteFile, getFile } from '../files/file-store';
-import { requireChild } from './dossier-access';
+import { requireChild, type DossierChild } from './dossier-access';
+import { openColumns } from './sealed-columns';
+import { sortAttachments } from './attachment.service';
+import { destroyDataKey, dossierScope } from '../crypto/data-key.service';
+import { recordErasure, type ErasureEntry } from '../db/erasure-journal';
 import { buildDossierPdf, PDF_ITEMS } from './dossier-pdf.service';
 import type { Locale } from '../../i18n/locale';
 
@@ -30,26 +34,36 @@ function safeName(name: string): string {
 	);
 }
 
-async function childData(db: Db, childId: string) {
-	const [child, incidents, attachments, contacts, agreements, skips] = await Promise.all([
-		db.selectFrom('child').selectAll().where('id', '=', childId).executeTakeFirstOrThrow(),
-		db.selectFrom('incident').selectAll().where('child_id', '=', childId).orderBy('occurred_on').execute(),
-		db.selectFrom('attachment').selectAll().where('child_id', '=', childId).orderBy('received_at').execute(),
-		db.selectFrom('dossier_contact').selectAll().where('child_id', '=', childId).orderBy('contacted_on').execute(),
-		db.selectFrom('agreement').selectAll().where('child_id', '=', childId).orderBy('contact_id').orderBy('position').execute(),
-		db.selectFrom('step_skip').selectAll().where('child_id', '=', childId).execute()
+/** Everything stored of one child, opened: the export gives the parent their text, not its ciphertext. */
+async function childData(db: Db, child: DossierChild) {
+	const { key, ...row } = child;
+	const [incidents, attachments, contacts, agreements, skips] = await Promise.all([
+		db.selectFrom('incident').selectAll().where('child_id', '=', child.id).orderBy('occurred_on').execute(),
+		db.selectFrom('attachment').selectAll().where('child_id', '=', child.id).execute(),
+		db.selectFrom('dossier_contact').selectAll().where('child_id', '=', child.id).orderBy('contacted_on').execute(),
+		db.selectFrom('agreement').selectAll().where('child_id', '=', child.id).orderBy('contact_id').orderBy('position').execute(),
+		db.selectFrom('step_skip').selectAll().where('child_id', '=', child.id).execute()
 	]);
-	return { child, incidents, attachments, contacts, agreements, skips };
+	const opened = sortAttachments(attachments.map((a) => ({ ...openColumns(key, 'attachment', a), receivedAt: a.received_at, name: key.open(a.display_name) })));
+	return {
+		child: row,
+		key,
+		incidents: incidents.map((i) => openColumns(key, 'incident', i)),
+		attachments: opened.map(({ receivedAt: _r, name: _n, ...a }) => a),
+		contacts: contacts.map((c) => openColumns(key, 'dossier_contact', c)),
+		agreements: agreements.map((a) => openColumns(key, 'agreement', a)),
+		skips
+	};
 }
 
 /** Adds one child's folder to the zip: dossier.json, the PDF and the evidence files; returns how many files were missing. */
-async function addChildToZip(db: Db, actor: Actor, childId: string, folder: string, zip: Zippable, locale: Locale): Promise<number> {
-	const data = await childData(db, childId);
+async function addChildToZip(db: Db, actor: Actor, child: DossierChild, folder: string, zip: Zippable, locale: Locale): Promise<number> {
+	const data = await childData(db, child);
 	const files: Zippable = {};
 	let missing = 0;
 	const attachments = [];
 	for (const a of data.attachments) {
-		const bytes = await getFile(a.file_key);
+		const bytes = await getFile(a.file_key, data.key);
 		const extension = a.content_type === 'application/pdf' ? 'pdf' : a.content_type.split('/')[1] ?? 'bin';
 		const path = `bewijs/${a.received_at.slice(0, 10)}-${a.id.slice(0, 8)}-${safeName(a.display_name.replace(/\.[^.]+$/, ''))}.${extension}`;
 		// Images and PDFs are compressed already: store them as they are.
@@ -67,7 +81,7 @@ async function addChildToZip(db: Db, actor: Actor, childId: string, folder: stri
 		steps_not_for_us: data.skips.map((s) => s.step)
 	};
 	// The same PDF a parent takes to the talk with school, with everything in it.
-	const pdf = await buildDossierPdf(db, actor, childId, { items: PDF_ITEMS, locale });
+	const pdf = await buildDossierPdf(db, actor, child.id, { items: PDF_ITEMS, locale });
 	zip[folder] = { 'dossier.json': strToU8(JSON.stringify(json, null, 2)), 'dossier.pdf': [new Uint8Array(pdf), { level: 0 }], ...files };
 	return missing;
 }
@@ -76,7 +90,7 @@ async function addChildToZip(db: Db, actor: Actor, childId: string, folder: stri
 export async function exportChild(db: Db, actor: Actor | undefined, childId: string, locale: Locale): Promise<{ zip: Uint8Array; name: string }> {
 	const child = await requireChild(db, actor, childId);
 	const zip: Zippable = {};
-	await addChildToZip(db, actor!, child.id, safeName(child.name), zip, locale);
+	await addChildToZip(db, actor!, child, safeName(child.name), zip, locale);
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'child.export', subjectType: 'child', subjectId: child.id, detail: {} });
 	return { zip: zipSync(zip), name: safeName(child.name) };
 }
@@ -86,9 +100,12 @@ export async function exportAccount(db: Db, actor: Actor | undefined, locale: Lo
 	requireRole(actor, ['parent']);
 	const user = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'locale', 'email_verified_at', 'totp_enabled_at', 'created_at', 'updated_at']).where('id', '=', actor.userId).executeTakeFirstOrThrow();
 	const roles = await db.selectFrom('role_assignment').select(['role', 'school_id', 'board_id', 'created_at']).where('user_id', '=', actor.userId).execute();
-	const children = await db.selectFrom('child_guardian').innerJoin('child', 'child.id', 'child_guardian.child_id').select(['child.id', 'child.name']).where('child_guardian.user_id', '=', actor.userId).orderBy('child.created_at').execute();
+	const children = await db.selectFrom('child_guardian').innerJoin('child', 'child.id', 'child_guardian.child_id').select('child.id').where('child_guardian.user_id', '=', actor.userId).orderBy('child.created_at').execute();
 	const zip: Zippable = { 'account.json': strToU8(JSON.stringify({ exported_at: nowIso(), account: user, roles }, null, 2)) };
-	for (const [index, child] of children.entries()) await addChildToZip(db, actor, child.id, `${index + 1}-${safeName(child.name)}`, zip, locale);
+	for (const [index, { id }] of children.entries()) {
+		const child = await requireChild(db, actor, id);
+		await addChildToZip(db, actor, child, `${index + 1}-${safeName(child.name)}`, zip, locale);
+	}
 	await recordAudit(db, { actorUserId: actor.userId, action: 'account.export', subjectType: 'user', subjectId: actor.userId, detail: {} });
 	return zipSync(zip);
 }
@@ -109,14 +126,53 @@ export async function deleteChildDossier(db: Db, actor: Actor | undefined, child
 		await recordAudit(db, { actorUserId: actor!.userId, action: 'child.leave', subjectType: 'child', subjectId: child.id, detail: {} });
 		return { fileKeys: [], deleted: false };
 	}
-	const files = await db.selectFrom('attachment').select('file_key').where('child_id', '=', child.id).execute();
+	recordErasure('dossier', child.id);
+	const fileKeys = await eraseDossierRows(db, child.id);
+	await recordAudit(db, { actorUserId: actor!.userId, action: 'child.delete', subjectType: 'child', subjectId: child.id, detail: {} });
+	return { fileKeys, deleted: true };
+}
+
+/** Deletes a dossier's rows, its data key first; returns its file keys, for finishErasure after the commit. */
+async function eraseDossierRows(db: Db, childId: string): Promise<string[]> {
+	// The key first: from this statement on, every copy of the dossier's text and files is unreadable.
+	await destroyDataKey(db, dossierScope(childId));
+	const files = await db.selectFrom('attachment').select('file_key').where('child_id', '=', childId).execute();
 	// Children first of all: foreign keys cascade, but explicit deletes keep SQLite and PostgreSQL alike.
 	for (const table of ['step_skip', 'agreement', 'dossier_contact', 'attachment', 'incident', 'child_guardian'] as const) {
-		await db.deleteFrom(table).where('child_id', '=', child.id).execute();
+		await db.deleteFrom(table).where('child_id', '=', childId).execute();
 	}
-	await db.deleteFrom('child').where('id', '=', child.id).execute();
-	await recordAudit(db, { actorUserId: actor!.userId, action: 'child.delete', subjectType: 'child', subjectId: child.id, detail: {} });
-	return { fileKeys: files.map((f) => f.file_key), deleted: true };
+	await db.deleteFrom('child').where('id', '=', childId).execute();
+	return files.map((f) => f.file_key);
+}
+
+/** Deletes an account's own rows (its dossiers went before, each on its own). */
+async function eraseAccountRows(db: Db, userId: string): Promise<void> {
+	const user = await db.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirst();
+	// Mail waiting in the outbox holds the address and links: it goes too.
+	if (user) await db.deleteFrom('mail_outbox').where('to_address', '=', user.email).execute();
+	await db.deleteFrom('app_user').where('id', '=', userId).execute();
+}
+
+/**
+ * Replays an erasure journal after a restore (decision 0014): every dossier and account erased after the backup was
+ * made is erased again, in the caller's transaction; returns the file keys for finishErasure and what was erased.
+ */
+export async function replayErasures(db: Db, entries: readonly ErasureEntry[]): Promise<{ fileKeys: string[]; dossiers: number; accounts: number }> {
+	const fileKeys: string[] = [];
+	let dossiers = 0;
+	let accounts = 0;
+	for (const entry of entries) {
+		if (entry.kind === 'dossier') {
+			if (!(await db.selectFrom('child').select('id').where('id', '=', entry.id).executeTakeFirst())) continue;
+			fileKeys.push(...(await eraseDossierRows(db, entry.id)));
+			dossiers++;
+		} else {
+			if (!(await db.selectFrom('app_user').select('id').where('id', '=', entry.id).executeTakeFirst())) continue;
+			await eraseAccountRows(db, entry.id);
+			accounts++;
+		}
+	}
+	return { fileKeys, dossiers, accounts };
 }
 
 /**
@@ -130,12 +186,11 @@ export async function deleteAccount(db: Db, actor: Actor | undefined, password: 
 	const children = await db.selectFrom('child_guardian').select('child_id').where('user_id', '=', actor.userId).execute();
 	const fileKeys: string[] = [];
 	for (const { child_id } of children) {
-		const child = await db.selectFrom('child').select('name').where('id', '=', child_id).executeTakeFirstOrThrow();
+		const child = await requireChild(db, actor, child_id);
 		fileKeys.push(...(await deleteChildDossier(db, actor, child_id, child.name)).fileKeys);
 	}
-	// Mail waiting in the outbox holds the address and links: it goes too.
-	await db.deleteFrom('mail_outbox').where('to_address', '=', actor.email).execute();
-	await db.deleteFrom('app_user').where('id', '=', actor.userId).execute();
+	recordErasure('account', actor.userId);
+	await eraseAccountRows(db, actor.userId);
 	await recordAudit(db, { actorUserId: actor.userId, action: 'account.delete', subjectType: 'user', subjectId: actor.userId, detail: {} });
 	return fileKeys;
 }

@@ -22,7 +22,7 @@ import { contactSchema } from '../../dossier/contacts';
 import { addAttachments, listAttachments } from './attachment.service';
 import { listContacts, recordContact, setAgreementStatus } from './contact.service';
 import { buildDossierPdf, dossierPdfFileName, dossierPdfSchema, MAX_IMAGES_PER_INCIDENT, PDF_ITEMS, type DossierPdfOptions } from './dossier-pdf.service';
-import { incidentRow } from '../testing/dossier-rows';
+import { insertChild, insertSealed, incidentRow } from '../testing/dossier-rows';
 
 const NOW = new Date('2025-06-01T10:00:00Z');
 const ALL = [...PDF_ITEMS];
@@ -58,10 +58,7 @@ describe.each(testDatabaseKinds())('the dossier PDF on %s', (kind) => {
 	}
 
 	async function incident(id: string, fields: Record<string, unknown>): Promise<void> {
-		await t.db
-			.insertInto('incident')
-			.values(incidentRow(id, child, { occurred_on: '2025-01-01', ...fields }))
-			.execute();
+		await insertSealed(t.db, 'incident', incidentRow(id, child, { occurred_on: '2025-01-01', ...fields }));
 	}
 
 	/** `actor: null` builds without a signed-in user (undefined would take the default). */
@@ -74,7 +71,7 @@ describe.each(testDatabaseKinds())('the dossier PDF on %s', (kind) => {
 		parentA = await parent('anna@example.nl');
 		parentB = await parent('bram@example.nl');
 		const now = nowIso();
-		await t.db.insertInto('child').values({ id: child, name: 'Zoë', birth_year: 2015, year_group: 'groep-6', school_id: null, school_name: 'De Regenboog', created_at: now, updated_at: now }).execute();
+		await insertChild(t.db, { id: child, name: 'Zoë', birth_year: 2015, year_group: 'groep-6', school_id: null, school_name: 'De Regenboog', created_at: now, updated_at: now });
 		await t.db.insertInto('child_guardian').values({ child_id: child, user_id: parentA.userId, created_at: now }).execute();
 		await incident(early, { occurred_on: '2025-01-10', forms: JSON.stringify(['verbal']), what_happened: 'Uitgescholden bij de fietsenstalling.' });
 		await incident(detailed, {

@@ -16,8 +16,8 @@ import * as m from '../../paraglide/messages.js';
 import type { Db } from '../db/connect';
 import type { Actor } from '../auth/actor';
 import { recordAudit } from '../audit/audit.service';
-import { getFile } from '../files/file-store';
-import { isEvidenceType, isImageType, MAX_IMAGE_PIXELS, type EvidenceType } from '../files/evidence-check';
+import { listDossierAttachments } from './attachment.service';
+import { isImageType, MAX_IMAGE_PIXELS, type EvidenceType } from '../files/evidence-check';
 import { PdfWriter, type PdfImage } from '../pdf/pdf-document';
 import { getChild } from './child.service';
 import { getTimeline, type IncidentView } from './incident.service';
@@ -123,8 +123,8 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
  * A small JPEG of a stored image: pdfkit reads only JPEG and PNG, and a JPEG is the smallest and fastest for photos.
  * Transparency becomes white, as on paper. A file that is gone or cannot be read is left out (it stays in the list).
  */
-async function photoCopy(attachment: AttachmentEntry): Promise<{ bytes: Buffer; width: number; height: number } | null> {
-	const stored = await getFile(attachment.fileKey);
+async function photoCopy(attachment: AttachmentEntry, readFile: (fileKey: string) => Promise<Buffer | undefined>): Promise<{ bytes: Buffer; width: number; height: number } | null> {
+	const stored = await readFile(attachment.fileKey);
 	if (!stored) return null;
 	try {
 		const { data, info } = await sharp(stored, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' })
@@ -147,28 +147,15 @@ export async function buildDossierPdf(db: Db, actor: Actor | undefined, childId:
 
 	const needContacts = items.has('contacts') || items.has('summary');
 	const needAttachments = items.has('incidents') || items.has('attachments');
-	const [timeline, allContacts, attachmentRows] = await Promise.all([
+	const [timeline, allContacts, stored] = await Promise.all([
 		getTimeline(db, actor, child.id, period),
 		needContacts ? listContacts(db, actor, child.id) : Promise.resolve([] as ContactView[]),
-		needAttachments
-			? db.selectFrom('attachment').selectAll().where('child_id', '=', child.id).orderBy('received_at').orderBy('display_name').orderBy('id').execute()
-			: Promise.resolve([])
+		needAttachments ? listDossierAttachments(db, actor, child.id) : Promise.resolve({ attachments: [], readFile: async () => undefined })
 	]);
 	const incidents = [...timeline.incidents].reverse();
 	const contacts = allContacts.filter((c) => inPeriod(c.contactedOn)).reverse();
 	const incidentIds = new Set(incidents.map((i) => i.id));
-	const attachments: AttachmentEntry[] = attachmentRows
-		.filter((row) => incidentIds.has(row.incident_id))
-		.map((row) => ({
-			id: row.id,
-			incidentId: row.incident_id,
-			name: row.display_name,
-			contentType: isEvidenceType(row.content_type) ? row.content_type : 'application/pdf',
-			size: Number(row.size),
-			sha256: row.sha256,
-			receivedAt: row.received_at,
-			fileKey: row.file_key
-		}));
+	const attachments: AttachmentEntry[] = stored.attachments.filter((a) => incidentIds.has(a.incidentId));
 	const byIncident = new Map<string, AttachmentEntry[]>();
 	for (const a of attachments) byIncident.set(a.incidentId, [...(byIncident.get(a.incidentId) ?? []), a]);
 
@@ -176,7 +163,7 @@ export async function buildDossierPdf(db: Db, actor: Actor | undefined, childId:
 	const photos = new Map<string, PdfImage>();
 	if (items.has('incidents') && items.has('images')) {
 		const wanted = incidents.flatMap((incident) => (byIncident.get(incident.id) ?? []).filter((a) => isImageType(a.contentType)).slice(0, MAX_IMAGES_PER_INCIDENT).map((a) => ({ a, incident })));
-		const copies = await mapLimited(wanted, IMAGE_CONCURRENCY, ({ a }) => photoCopy(a));
+		const copies = await mapLimited(wanted, IMAGE_CONCURRENCY, ({ a }) => photoCopy(a, stored.readFile));
 		wanted.forEach(({ a, incident }, i) => {
 			const copy = copies[i];
 			if (copy) photos.set(a.id, { ...copy, caption: a.name, alt: t(locale, 'dossier_pdf_image_alt', { date: formatDate(incident.occurredOn, locale), name: a.name }) });

@@ -1,8 +1,9 @@
 /**
- * Erasure leaves no copy of the text on disk (issue 10, item 10): after a dossier or an account is deleted as a
- * parent would, a canary text written into every free-text field is found neither in the SQLite database file
- * nor in its WAL, nor in a pg_dump of the PostgreSQL schema. The control rows prove that the search finds a
- * plain canary where one is, and that without the checkpoint the WAL would still hold it.
+ * Dossier text leaves no plain copy on disk (issue 10, items 4 and 10): a canary text written into every free-text
+ * field of a dossier is found neither in the SQLite database file nor in its WAL, nor in a pg_dump of the
+ * PostgreSQL schema — while it is stored (sealed under the dossier's data key, yet readable through the services)
+ * and after the dossier or the account is deleted as a parent would. The control rows prove that the search finds
+ * a plain canary where one is, and that without the checkpoint the WAL would still hold it.
  */
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -17,13 +18,14 @@ import { newId, nowIso } from '../auth/tokens';
 import { createVerifiedUser } from '../auth/account.service';
 import { loadActor } from '../auth/current-actor';
 import { findUserById, insertRole } from '../auth/user.repository';
-import { incidentRow } from '../testing/dossier-rows';
+import { insertSealed, incidentRow } from '../testing/dossier-rows';
 import { checkpointAfterErasure } from '../db/erasure';
 import { todayInNetherlands } from '../../i18n/locale';
 import { childSchema } from '../../dossier/dossier';
 import { contactSchema } from '../../dossier/contacts';
-import { addChild } from './child.service';
-import { recordContact } from './contact.service';
+import { addChild, getChild } from './child.service';
+import { listContacts, recordContact } from './contact.service';
+import { getTimeline } from './incident.service';
 import { deleteAccount, deleteChildDossier, finishErasure } from './data-rights.service';
 
 const PASSWORD = 'paarse olifant danst';
@@ -66,17 +68,19 @@ describe.each(testDatabaseKinds())('no trace of erased text on %s', (kind) => {
 		const childId = await addChild(t.db, actor, v.parse(childSchema, { name: text, birthYear: String(lastYear - 9), schoolName: text }));
 		const incidentId = newId();
 		const fields = ['place_detail', 'online_platform', 'perpetrators', 'witnesses', 'what_happened', 'child_response', 'adults_knew', 'impact_emotional', 'impact_physical'] as const;
-		await t.db.insertInto('incident').values(incidentRow(incidentId, childId, Object.fromEntries(fields.map((f) => [f, `${f} ${text}`])))).execute();
-		await t.db
-			.insertInto('attachment')
-			.values({ id: newId(), incident_id: incidentId, child_id: childId, content_type: 'application/pdf', display_name: `${text}.pdf`, size: 1, sha256: 'b'.repeat(64), width: null, height: null, file_key: newId(), received_at: nowIso() })
-			.execute();
+		await insertSealed(t.db, 'incident', incidentRow(incidentId, childId, Object.fromEntries(fields.map((f) => [f, `${f} ${text}`]))));
+		await insertSealed(t.db, 'attachment', { id: newId(), incident_id: incidentId, child_id: childId, content_type: 'application/pdf', display_name: `${text}.pdf`, size: 1, sha256: 'b'.repeat(64), width: null, height: null, file_key: newId(), received_at: nowIso() });
 		await recordContact(
 			t.db,
 			actor,
 			childId,
 			v.parse(contactSchema, { 'contactedOn-day': '5', 'contactedOn-month': '4', 'contactedOn-year': String(lastYear), rung: 'leerkracht', channel: 'talk', personName: text, summary: text, agreement1: text })
 		);
+		// Stored: sealed on disk, whole through the services.
+		expect(diskHolds(text)).toBe(false);
+		expect((await getChild(t.db, actor, childId)).name).toBe(text);
+		expect((await getTimeline(t.db, actor, childId)).incidents[0]).toMatchObject({ whatHappened: `what_happened ${text}`, impactPhysical: `impact_physical ${text}` });
+		expect((await listContacts(t.db, actor, childId))[0]).toMatchObject({ personName: text, summary: text, agreements: [{ description: text }] });
 		return childId;
 	}
 

@@ -14,6 +14,8 @@ import { childSchema, incidentDetailSchema, incidentQuickSchema, type IncidentDe
 import type { Role } from '../../auth/roles';
 import { addChild, getChild } from './child.service';
 import { deleteIncident, getIncident, getTimeline, recordIncident, updateIncident } from './incident.service';
+import { insertSealed } from '../testing/dossier-rows';
+import { dossierScope, loadDataKey } from '../crypto/data-key.service';
 
 const thisYear = Number(todayInNetherlands().slice(0, 4));
 /** Last year: always in the past, and after the birth year of every child here. */
@@ -56,10 +58,7 @@ describe.each(testDatabaseKinds())('incidents in the dossier on %s', (kind) => {
 	/** An evidence row straight in the table (the upload itself is attachment.service's business). */
 	async function insertAttachment(childId: string, incidentId: string): Promise<string> {
 		const fileKey = newId();
-		await t.db
-			.insertInto('attachment')
-			.values({ id: newId(), incident_id: incidentId, child_id: childId, content_type: 'image/png', display_name: 'foto.png', size: 68, sha256: 'a'.repeat(64), width: 1, height: 1, file_key: fileKey, received_at: nowIso() })
-			.execute();
+		await insertSealed(t.db, 'attachment', { id: newId(), incident_id: incidentId, child_id: childId, content_type: 'image/png', display_name: 'foto.png', size: 68, sha256: 'a'.repeat(64), width: 1, height: 1, file_key: fileKey, received_at: nowIso() });
 		return fileKey;
 	}
 
@@ -82,7 +81,10 @@ describe.each(testDatabaseKinds())('incidents in the dossier on %s', (kind) => {
 		it('the quick entry is stored, audited without its content, and read back with empty details', async () => {
 			const id = await recordIncident(t.db, parentA, childOfA, quick(`${Y}-04-02`, { approximate: 'on', forms: ['verbal', 'exclusion'], whatHappened: 'Niemand wilde naast haar zitten.', physicalViolence: 'yes' }));
 			const row = await incidentRow(id);
-			expect(row).toMatchObject({ child_id: childOfA, occurred_on: `${Y}-04-02`, occurred_time: null, what_happened: 'Niemand wilde naast haar zitten.' });
+			expect(row).toMatchObject({ child_id: childOfA, occurred_on: `${Y}-04-02`, occurred_time: null });
+			// Sealed under the dossier's data key; dates and forms stay plain for filtering.
+			expect(row!.what_happened).not.toContain('Niemand');
+			expect((await loadDataKey(t.db, dossierScope(childOfA))).open(row!.what_happened!)).toBe('Niemand wilde naast haar zitten.');
 			expect(JSON.parse(row!.forms)).toEqual(['verbal', 'exclusion']);
 			const view = await getIncident(t.db, parentA, childOfA, id);
 			expect(view).toMatchObject({

@@ -3,12 +3,14 @@
  * the timeline newest first with filters, and its summary. Only the child's guardians reach them.
  */
 import type { Db } from '../db/connect';
-import type { ChildRow, IncidentRow } from '../db/schema';
+import type { IncidentRow } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { RuleError } from '../errors';
 import { newId, nowIso } from '../auth/tokens';
 import { recordAudit } from '../audit/audit.service';
-import { requireChild, requireIncident } from './dossier-access';
+import { requireChild, requireIncident, type DossierChild } from './dossier-access';
+import { openColumns, sealColumns } from './sealed-columns';
+import type { DataKey } from '../crypto/envelope';
 import { BULLYING_FORMS, summarise, type BullyingForm, type DossierSummary, type IncidentDetailInput, type IncidentQuickInput, type Place, type TimelineFilter } from '../../dossier/dossier';
 
 export interface IncidentView {
@@ -43,7 +45,8 @@ function parseForms(json: string): BullyingForm[] {
 	}
 }
 
-function toView(row: IncidentRow, attachmentCount = 0): IncidentView {
+function toView(key: DataKey, sealed: IncidentRow, attachmentCount = 0): IncidentView {
+	const row = openColumns(key, 'incident', sealed);
 	return {
 		id: row.id,
 		occurredOn: row.occurred_on,
@@ -69,7 +72,7 @@ function toView(row: IncidentRow, attachmentCount = 0): IncidentView {
 }
 
 /** An incident cannot be before the year the child was born (nor in the future: the form checks that). */
-function checkDate(child: ChildRow, occurredOn: string): void {
+function checkDate(child: DossierChild, occurredOn: string): void {
 	if (Number(occurredOn.slice(0, 4)) < Number(child.birth_year)) throw new RuleError('occurredOn', 'dossier_error_before_birth');
 }
 
@@ -92,7 +95,7 @@ export async function recordIncident(db: Db, actor: Actor | undefined, childId: 
 			forms: JSON.stringify(input.forms),
 			perpetrators: null,
 			witnesses: null,
-			what_happened: input.whatHappened,
+			what_happened: child.key.sealOrNull(input.whatHappened),
 			child_response: null,
 			adults_knew: null,
 			impact_emotional: null,
@@ -113,21 +116,23 @@ export async function updateIncident(db: Db, actor: Actor | undefined, childId: 
 	await db
 		.updateTable('incident')
 		.set({
+			...sealColumns(child.key, 'incident', {
+				place_detail: input.placeDetail,
+				// A platform only makes sense for something online.
+				online_platform: input.place === 'online' || input.forms.some((f) => f.startsWith('online_')) ? input.onlinePlatform : null,
+				perpetrators: input.perpetrators,
+				witnesses: input.witnesses,
+				what_happened: input.whatHappened,
+				child_response: input.childResponse,
+				adults_knew: input.adultsKnew,
+				impact_emotional: input.impactEmotional,
+				impact_physical: input.impactPhysical
+			}),
 			occurred_on: input.occurredOn,
 			occurred_time: input.occurredTime,
 			approximate: input.approximate,
 			place: input.place,
-			place_detail: input.placeDetail,
-			// A platform only makes sense for something online.
-			online_platform: input.place === 'online' || input.forms.some((f) => f.startsWith('online_')) ? input.onlinePlatform : null,
 			forms: JSON.stringify(input.forms),
-			perpetrators: input.perpetrators,
-			witnesses: input.witnesses,
-			what_happened: input.whatHappened,
-			child_response: input.childResponse,
-			adults_knew: input.adultsKnew,
-			impact_emotional: input.impactEmotional,
-			impact_physical: input.impactPhysical,
 			absence_days: input.absenceDays,
 			physical_violence: input.physicalViolence,
 			updated_at: nowIso()
@@ -148,9 +153,9 @@ export async function deleteIncident(db: Db, actor: Actor | undefined, childId: 
 }
 
 export async function getIncident(db: Db, actor: Actor | undefined, childId: string, incidentId: string): Promise<IncidentView> {
-	const { incident } = await requireIncident(db, actor, childId, incidentId);
+	const { child, incident } = await requireIncident(db, actor, childId, incidentId);
 	const count = await db.selectFrom('attachment').select((eb) => eb.fn.countAll().as('n')).where('incident_id', '=', incident.id).executeTakeFirst();
-	return toView(incident, Number(count?.n ?? 0));
+	return toView(child.key, incident, Number(count?.n ?? 0));
 }
 
 export interface Timeline {
@@ -166,7 +171,7 @@ export async function getTimeline(db: Db, actor: Actor | undefined, childId: str
 	const rows = await db.selectFrom('incident').selectAll().where('child_id', '=', child.id).orderBy('occurred_on', 'desc').orderBy('occurred_time', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc').execute();
 	const counts = await db.selectFrom('attachment').select(['incident_id', (eb) => eb.fn.countAll().as('n')]).where('child_id', '=', child.id).groupBy('incident_id').execute();
 	const countOf = new Map(counts.map((c) => [c.incident_id, Number(c.n)]));
-	const all = rows.map((row) => toView(row, countOf.get(row.id) ?? 0));
+	const all = rows.map((row) => toView(child.key, row, countOf.get(row.id) ?? 0));
 	const incidents = all.filter(
 		(i) => (!filter.form || i.forms.includes(filter.form)) && (!filter.from || i.occurredOn >= filter.from) && (!filter.to || i.occurredOn <= filter.to)
 	);

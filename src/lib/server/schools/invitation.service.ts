@@ -19,6 +19,7 @@ import { sendMail } from '../mail/mailer';
 import { guardianInvitationMail, invitationMail } from '../mail/templates';
 import { requireSchool } from './school-access';
 import { requireChild } from '../dossier/dossier-access';
+import { childNameForInvitation } from '../dossier/child.service';
 import { SCHOOL_ROLES, type Role, type SchoolRole } from '../../auth/roles';
 import type { Locale } from '../../i18n/locale';
 import { paths } from '../../paths';
@@ -232,7 +233,7 @@ export async function describeInvitation(db: Db, token: string): Promise<Invitat
 	const state = stateOf(row, nowIso());
 	if (!row || state === 'unknown') return undefined;
 	const place = row.child_id
-		? await db.selectFrom('child').select('name').where('id', '=', row.child_id).executeTakeFirst()
+		? { name: await childNameForInvitation(db, row.child_id) }
 		: row.school_id
 			? await db.selectFrom('school').select('name').where('id', '=', row.school_id).executeTakeFirst()
 			: await db.selectFrom('board').select('name').where('id', '=', row.board_id ?? '').executeTakeFirst();

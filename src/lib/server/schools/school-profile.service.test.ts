@@ -10,6 +10,8 @@ import { loadActor } from '../auth/current-actor';
 import { findUserById, insertRole, updateUser } from '../auth/user.repository';
 import { verifyAuditChain } from '../audit/audit.service';
 import { getFile } from '../files/file-store';
+import { loadDataKey, schoolScope } from '../crypto/data-key.service';
+import { readStoredFile } from '../testing/stored-file';
 import { PROGRAMMES } from '../reference-data/reference-data';
 import {
 	clearContact,
@@ -248,7 +250,9 @@ describe.each(testDatabaseKinds())('school profile on %s', (kind) => {
 			const stored = (await row('safety_policy'))!;
 			expect(stored).toMatchObject({ status: 'file', url: null, file_sha256: sha256(first) });
 			expect(Number(stored.file_size)).toBe(first.byteLength);
-			expect(Buffer.from(first).equals((await getFile(stored.file_key!))!)).toBe(true);
+			expect(Buffer.from(first).equals((await getFile(stored.file_key!, await loadDataKey(t.db, schoolScope(schoolA))))!)).toBe(true);
+			// Sealed under the school's data key: the file on disk does not contain the PDF.
+			expect((await readStoredFile(stored.file_key!)).includes(Buffer.from('eerste'))).toBe(false);
 
 			const second = minimalPdf('tweede versie');
 			expect(await saveDocument(t.db, adminA, CODE_A, 'safety_policy', fileDoc(second))).toBe(stored.file_key);
@@ -332,8 +336,7 @@ describe.each(testDatabaseKinds())('school profile on %s', (kind) => {
 
 		it('finds a published document: the stored file or the school’s link, nothing else', async () => {
 			const stored = await findPublicDocument(t.db, CODE_A, 'complaints_procedure');
-			expect(stored).toMatchObject({ size: minimalPdf('klachten').byteLength });
-			expect(Buffer.from(minimalPdf('klachten')).equals((await getFile((stored as { fileKey: string }).fileKey))!)).toBe(true);
+			expect(Buffer.from(minimalPdf('klachten')).equals((stored as { bytes: Buffer }).bytes)).toBe(true);
 			expect(await findPublicDocument(t.db, CODE_A, 'anti_bullying_protocol')).toEqual({ url: 'https://regenboog.nl/pestprotocol' });
 			expect(await findPublicDocument(t.db, CODE_A, 'online_bullying_protocol')).toBeUndefined();
 			expect(await findPublicDocument(t.db, CODE_B, 'complaints_procedure')).toBeUndefined();

@@ -11,7 +11,8 @@ import { RuleError } from '../errors';
 import { newId, nowIso } from '../auth/tokens';
 import { recordAudit } from '../audit/audit.service';
 import { pdfProblem } from '../files/pdf-check';
-import { putFile } from '../files/file-store';
+import { getFile, putFile } from '../files/file-store';
+import { ensureDataKey, schoolScope } from '../crypto/data-key.service';
 import { requireSchool } from './school-access';
 import { teamOf, type TeamMember } from './invitation.service';
 import { normaliseSchoolCode } from './school-registry.service';
@@ -282,7 +283,8 @@ export async function saveDocument(
 			const problem = await pdfProblem(input.file, MAX_DOCUMENT_BYTES);
 			if (problem) throw new RuleError('file', `profile_error_pdf_${problem}`);
 			const key = newId();
-			await putFile(key, input.file);
+			// Under the school's data key, like everything the school keeps here (decision 0015).
+			await putFile(key, input.file, await ensureDataKey(db, schoolScope(school.id)));
 			stored.push(key);
 			file = { file_key: key, file_size: input.file.byteLength, file_sha256: crypto.createHash('sha256').update(input.file).digest('hex') };
 		} else if (existing?.file_key) {
@@ -368,17 +370,21 @@ export async function findPublicProfile(db: Db, code: string): Promise<PublicPro
 }
 
 /** A published document, for the public download route: the stored file's key, or the school's link. */
-export async function findPublicDocument(db: Db, code: string, kind: DocumentKind): Promise<{ fileKey: string; size: number } | { url: string } | undefined> {
+/** A published document: its bytes when the school stored a PDF, its address when it links to its own site. */
+export async function findPublicDocument(db: Db, code: string, kind: DocumentKind): Promise<{ bytes: Buffer } | { url: string } | undefined> {
 	const normalised = normaliseSchoolCode(code);
 	if (!normalised) return undefined;
 	const row = await db
 		.selectFrom('school_document')
 		.innerJoin('school', 'school.id', 'school_document.school_id')
-		.select(['school_document.status', 'school_document.file_key', 'school_document.file_size', 'school_document.url'])
+		.select(['school.id', 'school_document.status', 'school_document.file_key', 'school_document.url'])
 		.where('school.vestigingscode', '=', normalised)
 		.where('school_document.kind', '=', kind)
 		.executeTakeFirst();
-	if (row?.status === 'file' && row.file_key) return { fileKey: row.file_key, size: Number(row.file_size) };
+	if (row?.status === 'file' && row.file_key) {
+		const bytes = await getFile(row.file_key, await ensureDataKey(db, schoolScope(row.id)));
+		return bytes ? { bytes } : undefined;
+	}
 	if (row?.status === 'link' && row.url) return { url: row.url };
 	return undefined;
 }

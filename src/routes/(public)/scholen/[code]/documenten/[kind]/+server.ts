@@ -6,7 +6,6 @@ import { error, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { documentKindFromSlug } from '$lib/schools/school-profile';
 import { database } from '$lib/server/db';
-import { getFile } from '$lib/server/files/file-store';
 import { findPublicDocument } from '$lib/server/schools/school-profile.service';
 import type { RequestHandler } from './$types';
 
@@ -15,8 +14,7 @@ export const GET: RequestHandler = async ({ params }) => {
 	const found = kind ? await findPublicDocument(database(), params.code, kind) : undefined;
 	if (!found) error(404, m.error_not_found_text());
 	if ('url' in found) redirect(303, found.url);
-	const bytes = await getFile(found.fileKey);
-	if (!bytes) error(404, m.error_not_found_text());
+	const { bytes } = found;
 	return new Response(new Uint8Array(bytes), {
 		headers: {
 			'content-type': 'application/pdf',
