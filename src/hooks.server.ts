@@ -8,7 +8,7 @@ import { defineCustomServerStrategy } from '$lib/paraglide/runtime';
 import * as m from '$lib/paraglide/messages';
 import { config, ConfigError } from '$lib/server/config';
 import { logger } from '$lib/server/log';
-import { database, startDatabase } from '$lib/server/db';
+import { database, startDatabase, stopDatabase } from '$lib/server/db';
 import { runHousekeeping } from '$lib/server/housekeeping';
 import { isDatabaseUnavailable } from '$lib/server/db/connect';
 import { accessFor } from '$lib/server/auth/route-access';
@@ -34,6 +34,9 @@ export const init: ServerInit = async () => {
 			throw new ConfigError('A rotation of the secret key did not finish: run `npm run cli -- rotate-secret-key` again, then start the app.');
 		}
 		await startDatabase();
+		// server.js (and adapter-node) emit this once running requests finished. PostgreSQL's pool keeps its idle
+		// connections open, and with them the process, until they time out: close it, so a stop takes no longer.
+		process.once('sveltekit:shutdown', () => void stopDatabase());
 		scheduleHousekeeping();
 		openFrontDoor();
 		logger.info({ database: cfg.database.kind, origin: cfg.origin }, 'Pestwijzer started');
@@ -50,8 +53,6 @@ export const init: ServerInit = async () => {
 	}
 };
 
-const HOUSEKEEPING_EVERY_MS = 60 * 60 * 1000;
-
 function scheduleHousekeeping(): void {
 	const run = () =>
 		runHousekeeping(database()).catch((error: unknown) =>
@@ -59,7 +60,7 @@ function scheduleHousekeeping(): void {
 		);
 	void run();
 	// unref: housekeeping never keeps the process alive on shutdown.
-	setInterval(run, HOUSEKEEPING_EVERY_MS).unref();
+	setInterval(run, config().housekeepingIntervalSeconds * 1000).unref();
 }
 
 // Requests get their language from handleLocale (request-locale.ts). This strategy, first in Paraglide's list

@@ -17,6 +17,7 @@ describe('configuration', () => {
 		expect(config.database).toEqual({ kind: 'sqlite', file: path.join(dir, 'pestwijzer.db') });
 		expect(config.smtpUrl).toBeUndefined();
 		expect(config.secretKey).toHaveLength(32);
+		expect(config.housekeepingIntervalSeconds).toBe(3600);
 		// The generated key is kept, so a restart can still read what it sealed.
 		expect(loadConfig({ DATA_DIR: dir }).secretKey.equals(config.secretKey)).toBe(true);
 		expect(fs.statSync(path.join(dir, 'secret.key')).mode & 0o777).toBe(0o600);
@@ -39,7 +40,8 @@ describe('configuration', () => {
 		[{ SMTP_URL: 'mail.example.nl' }, /SMTP_URL must look like/],
 		[{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
 		[{ SECRET_KEY: 'abc' }, /SECRET_KEY must be 64 hexadecimal characters/],
-		[{ PASSWORD_HASH_MEMORY_KIB: '1024' }, /PASSWORD_HASH_MEMORY_KIB must be a whole number from 19456/]
+		[{ PASSWORD_HASH_MEMORY_KIB: '1024' }, /PASSWORD_HASH_MEMORY_KIB must be a whole number from 19456/],
+		[{ HOUSEKEEPING_INTERVAL_SECONDS: '0' }, /HOUSEKEEPING_INTERVAL_SECONDS must be a whole number from 1 to 86400/]
 	])('stops with one clear sentence for %o', (env, message) => {
 		expect(() => loadConfig({ DATA_DIR: dataDir(), ...env })).toThrow(message);
 		try {

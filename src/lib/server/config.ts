@@ -35,6 +35,8 @@ export interface Config {
 	erasureJournal: string;
 	/** argon2id cost; never below the OWASP floor of 19 MiB and 2 passes. */
 	passwordHash: { memoryKiB: number; iterations: number };
+	/** Seconds between housekeeping runs (and the day's agreement reminders); each server also runs it at start-up. */
+	housekeepingIntervalSeconds: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -174,7 +176,9 @@ export function loadConfig(env: Env = process.env): Config {
 		passwordHash: {
 			memoryKiB: integer(env, 'PASSWORD_HASH_MEMORY_KIB', 19456, 19456, 1048576),
 			iterations: integer(env, 'PASSWORD_HASH_ITERATIONS', 2, 2, 20)
-		}
+		},
+		// An hour is often enough for reminders due "today"; tests with several servers run it every second.
+		housekeepingIntervalSeconds: integer(env, 'HOUSEKEEPING_INTERVAL_SECONDS', 60 * 60, 1, 24 * 60 * 60)
 	};
 }
 

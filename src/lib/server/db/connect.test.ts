@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './connect';
+import { isDatabaseUnavailable, openDatabase } from './connect';
 
 function withCode(message: string, code: string) {
 	return Object.assign(new Error(message), { code });
@@ -19,4 +22,19 @@ describe('isDatabaseUnavailable', () => {
 		'sees a real error in %s',
 		(error) => expect(isDatabaseUnavailable(error)).toBe(false)
 	);
+});
+
+describe('SQLite durability settings (decision 0013)', () => {
+	it('opens in WAL mode with synchronous=FULL: every commit is fsynced before it is answered', async () => {
+		const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-connect-'));
+		const handle = openDatabase({ kind: 'sqlite', file: path.join(dir, 'pestwijzer.db') });
+		try {
+			expect(handle.sqlite!.pragma('journal_mode', { simple: true })).toBe('wal');
+			// 2 is FULL; NORMAL (1) may lose the last commits on a power loss.
+			expect(handle.sqlite!.pragma('synchronous', { simple: true })).toBe(2);
+		} finally {
+			await handle.close();
+			fs.rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });

@@ -48,7 +48,9 @@ function sqliteDialect(sqlite: SQLite.Database): Dialect {
 function openSqlite(file: string): DatabaseHandle {
 	if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
 	const sqlite = new SQLite(file);
-	// SECURITY.md: WAL + synchronous=FULL survived simulated power loss; secure_delete makes erasure real.
+	// Decision 0013: WAL + synchronous=FULL, so a commit answered as saved survives a power loss, not only a crash
+	// of the process (SECURITY.md: NORMAL lost acknowledged rows under simulated power loss). secure_delete makes
+	// erasure real.
 	sqlite.pragma('journal_mode = WAL');
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');

@@ -45,9 +45,20 @@ export function encryptLegacyFile(bytes: Uint8Array, secretKey: Buffer): Buffer 
 	return Buffer.concat([LEGACY_MAGIC, iv, cipher.getAuthTag(), data]);
 }
 
+/** Makes a directory's entries (a new name, a rename) survive a power loss, as fsync does for a file's bytes. */
+async function syncDirectory(dir: string): Promise<void> {
+	const handle = await fs.open(dir, 'r');
+	try {
+		await handle.sync();
+	} finally {
+		await handle.close();
+	}
+}
+
 async function writeAtomically(key: string, sealed: Buffer): Promise<void> {
 	const target = filePath(key);
-	await fs.mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+	const dir = path.dirname(target);
+	const created = await fs.mkdir(dir, { recursive: true, mode: 0o700 });
 	// A temporary name first, so a crash never leaves half a file; fsync before the rename, so the name never points
 	// at bytes that did not reach the disk.
 	const temporary = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`;
@@ -59,6 +70,17 @@ async function writeAtomically(key: string, sealed: Buffer): Promise<void> {
 		await handle.close();
 	}
 	await fs.rename(temporary, target);
+	// The rename is only durable once its directory is synced: the row that points to this file is committed with
+	// synchronous=FULL right after (decision 0013), and after a power loss it must not outlive the file's name.
+	await syncDirectory(dir);
+	// A folder made just now is itself a new entry in its parent (files/, and DATA_DIR for the very first file).
+	if (created) {
+		const top = path.dirname(created);
+		for (let parent = path.dirname(dir); ; parent = path.dirname(parent)) {
+			await syncDirectory(parent);
+			if (parent === top) break;
+		}
+	}
 }
 
 /** Stores the bytes under the file key, sealed under the data key of their dossier or school. */

@@ -98,10 +98,15 @@ export function seedRecords(now = nowIso()): HelpResourceRow[] {
 	return rows;
 }
 
-/** Adds the records a database does not have yet. Idempotent; never overwrites what an admin changed. */
+/**
+ * Adds the records a database does not have yet. Idempotent; never overwrites what an admin changed.
+ * Several app servers starting at once on an empty database all see the records missing: `on conflict do nothing`
+ * lets the first insert win instead of failing the others' start-up on the primary key.
+ */
 export async function seedHelpDirectory(db: Db): Promise<number> {
 	const existing = new Set((await db.selectFrom('help_resource').select('id').execute()).map((r) => r.id));
 	const missing = seedRecords().filter((r) => !existing.has(r.id));
-	if (missing.length > 0) await db.insertInto('help_resource').values(missing).execute();
-	return missing.length;
+	if (missing.length === 0) return 0;
+	const result = await db.insertInto('help_resource').values(missing).onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
+	return Number(result.numInsertedOrUpdatedRows ?? 0);
 }
