@@ -163,7 +163,8 @@ describe('backup and restore on sqlite', () => {
 
 		const changed = path.join(work, 'changed.pwb');
 		const bytes = fs.readFileSync(archive);
-		bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+		const middle = Math.floor(bytes.length / 2);
+		bytes[middle] = bytes[middle]! ^ 0x01;
 		fs.writeFileSync(changed, bytes);
 		const target = emptyDirWithKeyOf(dataDir);
 		const damaged = cli(['restore', changed], target);

@@ -77,6 +77,21 @@ describe('command line', () => {
 		expect(missing.err.trim()).toMatch(/cannot be read\.$/);
 	});
 
+	it('rotate-secret-key replaces the key file and re-wraps the data keys; the next commands open them with the new key', () => {
+		const DATA_DIR = makeTempDir('pw-cli-');
+		expect(cli(['demo'], { DATA_DIR }).code).toBe(0);
+		const keyFile = path.join(DATA_DIR, 'secret.key');
+		const before = fs.readFileSync(keyFile, 'utf8');
+		const rotated = cli(['rotate-secret-key'], { DATA_DIR });
+		expect(rotated.err).toBe('');
+		expect(rotated.out).toMatch(/^Done: \d+ data keys re-wrapped and 0 TOTP secrets re-sealed under secret key [0-9a-f]{12}\./m);
+		expect(fs.readFileSync(keyFile, 'utf8')).not.toBe(before);
+		expect(fs.existsSync(path.join(DATA_DIR, 'secret.key.next'))).toBe(false);
+		// The demo school's key is wrapped by the new key: the next command opens it without complaint.
+		expect(cli(['demo'], { DATA_DIR }).code).toBe(0);
+		expect(cli(['check'], { DATA_DIR }).out).toContain('Configuration OK.');
+	});
+
 	it('migrate and check work; bad configuration and unknown commands fail clearly', () => {
 		const DATA_DIR = makeTempDir('pw-cli-');
 		// Every migration in the folder, in order: a new migration needs no edit here.
