@@ -20,6 +20,8 @@ import { insertRole } from '../src/lib/server/auth/user.repository';
 import { newId, nowIso } from '../src/lib/server/auth/tokens';
 import { sessionCookieName } from '../src/lib/server/auth/session-cookie';
 import { putFile } from '../src/lib/server/files/file-store';
+import { dossierScope, loadDataKey } from '../src/lib/server/crypto/data-key.service';
+import { insertChild, insertSealed } from '../src/lib/server/testing/dossier-rows';
 import { BULLYING_FORMS, PLACES } from '../src/lib/dossier/dossier';
 
 const PAGE_INCIDENTS = 200;
@@ -31,7 +33,8 @@ const TEXT = 'Ze zeiden weer dat ze niet mee mocht doen. Daarna lachten ze haar 
 async function addChild(db: Db, parentId: string, name: string): Promise<string> {
 	const now = nowIso();
 	const id = newId();
-	await db.insertInto('child').values({ id, name, birth_year: 2015, year_group: 'groep-6', school_id: null, school_name: 'De Regenboog', created_at: now, updated_at: now }).execute();
+	// With its data key and its text sealed, as the app writes a dossier (decision 0015).
+	await insertChild(db, { id, name, birth_year: 2015, year_group: 'groep-6', school_id: null, school_name: 'De Regenboog', created_at: now, updated_at: now });
 	await db.insertInto('child_guardian').values({ child_id: id, user_id: parentId, created_at: now }).execute();
 	return id;
 }
@@ -62,7 +65,7 @@ async function addIncidents(db: Db, childId: string, count: number): Promise<str
 		created_at: now,
 		updated_at: now
 	}));
-	for (let i = 0; i < rows.length; i += 50) await db.insertInto('incident').values(rows.slice(i, i + 50)).execute();
+	for (const row of rows) await insertSealed(db, 'incident', row);
 	return rows.map((r) => r.id);
 }
 
@@ -97,25 +100,22 @@ async function seed(dataDir: string): Promise<void> {
 		for (let n = 0; n < PDF_IMAGES; n++) {
 			const file = await image(n);
 			const fileKey = newId();
-			await putFile(fileKey, file.bytes);
+			await putFile(fileKey, file.bytes, await loadDataKey(db, dossierScope(pdfChild)));
 			bytesStored += file.bytes.byteLength;
-			await db
-				.insertInto('attachment')
-				.values({
-					id: newId(),
-					// Spread over the incidents, two on some, as evidence tends to be.
-					incident_id: incidents[(n * 3) % incidents.length]!,
-					child_id: pdfChild,
-					content_type: file.type,
-					display_name: `${file.type === 'image/png' ? 'schermafbeelding' : 'foto'}-${n + 1}.${file.type === 'image/png' ? 'png' : 'jpg'}`,
-					size: file.bytes.byteLength,
-					sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
-					width: file.width,
-					height: file.height,
-					file_key: fileKey,
-					received_at: nowIso()
-				})
-				.execute();
+			await insertSealed(db, 'attachment', {
+			id: newId(),
+			// Spread over the incidents, two on some, as evidence tends to be.
+			incident_id: incidents[(n * 3) % incidents.length]!,
+			child_id: pdfChild,
+			content_type: file.type,
+			display_name: `${file.type === 'image/png' ? 'schermafbeelding' : 'foto'}-${n + 1}.${file.type === 'image/png' ? 'png' : 'jpg'}`,
+			size: file.bytes.byteLength,
+			sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+			width: file.width,
+			height: file.height,
+			file_key: fileKey,
+			received_at: nowIso()
+			});
 		}
 		console.log(
 			JSON.stringify({
