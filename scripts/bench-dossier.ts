@@ -103,18 +103,18 @@ async function seed(dataDir: string): Promise<void> {
 			await putFile(fileKey, file.bytes, await loadDataKey(db, dossierScope(pdfChild)));
 			bytesStored += file.bytes.byteLength;
 			await insertSealed(db, 'attachment', {
-			id: newId(),
-			// Spread over the incidents, two on some, as evidence tends to be.
-			incident_id: incidents[(n * 3) % incidents.length]!,
-			child_id: pdfChild,
-			content_type: file.type,
-			display_name: `${file.type === 'image/png' ? 'schermafbeelding' : 'foto'}-${n + 1}.${file.type === 'image/png' ? 'png' : 'jpg'}`,
-			size: file.bytes.byteLength,
-			sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
-			width: file.width,
-			height: file.height,
-			file_key: fileKey,
-			received_at: nowIso()
+				id: newId(),
+				// Spread over the incidents, two on some, as evidence tends to be.
+				incident_id: incidents[(n * 3) % incidents.length]!,
+				child_id: pdfChild,
+				content_type: file.type,
+				display_name: `${file.type === 'image/png' ? 'schermafbeelding' : 'foto'}-${n + 1}.${file.type === 'image/png' ? 'png' : 'jpg'}`,
+				size: file.bytes.byteLength,
+				sha256: crypto.createHash('sha256').update(file.bytes).digest('hex'),
+				width: file.width,
+				height: file.height,
+				file_key: fileKey,
+				received_at: nowIso()
 			});
 		}
 		console.log(
