@@ -175,8 +175,12 @@ export function summarise(items: readonly IncidentSummaryItem[]): DossierSummary
 		absenceDays += item.absenceDays ?? 0;
 		if (item.physicalViolence) physicalViolence++;
 	}
-	const forms = [...counts].map(([form, count]) => ({ form, count })).sort((a, b) => b.count - a.count || BULLYING_FORMS.indexOf(a.form) - BULLYING_FORMS.indexOf(b.form));
-	return { count: items.length, since, latest, forms, absenceDays, physicalViolence };
+	return { count: items.length, since, latest, forms: sortedFormCounts(counts), absenceDays, physicalViolence };
+}
+
+/** The summary's forms: most often first, then in the order of BULLYING_FORMS. */
+export function sortedFormCounts(counts: ReadonlyMap<BullyingForm, number>): DossierSummary['forms'] {
+	return [...counts].map(([form, count]) => ({ form, count })).sort((a, b) => b.count - a.count || BULLYING_FORMS.indexOf(a.form) - BULLYING_FORMS.indexOf(b.form));
 }
 
 export interface TimelineFilter {
@@ -196,4 +200,33 @@ export function readTimelineFilter(params: URLSearchParams): TimelineFilter {
 		from: isDay(from) ? from : undefined,
 		to: isDay(to) ? to : undefined
 	};
+}
+
+/** The start of a long text for a list (the timeline, overdue agreements): at most 160 characters. */
+export function excerpt(text: string | null): string {
+	return text && text.length > 160 ? `${text.slice(0, 157)}…` : (text ?? '');
+}
+
+/** Incidents per page of the timeline: a long dossier stays a page that loads fast and reads well on a phone. */
+export const TIMELINE_PAGE_SIZE = 25;
+
+/**
+ * The timeline page asked for in the address bar (?pagina=N). Anything that is not a whole number from 1 is page 1;
+ * a number past the last page is brought back to the last page by the service. Never an error page.
+ */
+export function readTimelinePage(params: URLSearchParams): number {
+	const raw = params.get('pagina') ?? '';
+	if (!/^[0-9]+$/.test(raw)) return 1;
+	return Math.max(1, Number(raw));
+}
+
+/** The query of a timeline address: the filter and the page (page 1 is the address without ?pagina). */
+export function timelineQuery(filter: TimelineFilter, page: number): string {
+	const params = new URLSearchParams();
+	if (filter.form) params.set('vorm', filter.form);
+	if (filter.from) params.set('van', filter.from);
+	if (filter.to) params.set('tot', filter.to);
+	if (page > 1) params.set('pagina', String(page));
+	const query = params.toString();
+	return query ? `?${query}` : '';
 }

@@ -8,6 +8,7 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, SqliteDriver, sql, type DatabaseConnection, type Dialect } from 'kysely';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 import { logger } from '../log';
 
 export type Db = Kysely<Database>;
@@ -41,7 +42,7 @@ function sqliteDialect(sqlite: SQLite.Database): Dialect {
 		createAdapter: () => base.createAdapter(),
 		createQueryCompiler: () => base.createQueryCompiler(),
 		createIntrospector: (db) => base.createIntrospector(db),
-		createDriver: () => new ImmediateSqliteDriver({ database: sqlite })
+		createDriver: () => new ImmediateSqliteDriver({ database: withStatementCache(sqlite) })
 	};
 }
 

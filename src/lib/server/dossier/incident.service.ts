@@ -2,6 +2,7 @@
  * Incidents (GLOSSARY: incident): what a parent writes down with the child. A quick entry first, details later;
  * the timeline newest first with filters, and its summary. Only the child's guardians reach them.
  */
+import { sql } from 'kysely';
 import type { Db } from '../db/connect';
 import type { IncidentRow } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -11,7 +12,7 @@ import { recordAudit } from '../audit/audit.service';
 import { requireChild, requireIncident, type DossierChild } from './dossier-access';
 import { openColumns, sealColumns } from './sealed-columns';
 import type { DataKey } from '../crypto/envelope';
-import { BULLYING_FORMS, summarise, type BullyingForm, type DossierSummary, type IncidentDetailInput, type IncidentQuickInput, type Place, type TimelineFilter } from '../../dossier/dossier';
+import { BULLYING_FORMS, sortedFormCounts, summarise, type BullyingForm, type DossierSummary, type IncidentDetailInput, type IncidentQuickInput, type Place, type TimelineFilter } from '../../dossier/dossier';
 
 export interface IncidentView {
 	id: string;
@@ -163,12 +164,22 @@ export interface Timeline {
 	/** The summary of the whole dossier, not only of the filtered part. */
 	summary: DossierSummary;
 	filtered: boolean;
+	/** Only when a page was asked for: the page shown, how many there are (at least 1), and how many incidents the filter lets through on all pages. */
+	paging?: { page: number; pages: number; total: number };
+}
+
+/** Which part of the timeline to show: page `page` (from 1; out of range is brought in range) of `size` incidents. */
+export interface TimelinePaging {
+	page: number;
+	size: number;
 }
 
 /** The child's incidents, newest first, filtered by form and period; with the summary of all of them. */
-export async function getTimeline(db: Db, actor: Actor | undefined, childId: string, filter: TimelineFilter = {}): Promise<Timeline> {
+export async function getTimeline(db: Db, actor: Actor | undefined, childId: string, filter: TimelineFilter = {}, paging?: TimelinePaging): Promise<Timeline> {
 	const child = await requireChild(db, actor, childId);
-	const rows = await db.selectFrom('incident').selectAll().where('child_id', '=', child.id).orderBy('occurred_on', 'desc').orderBy('occurred_time', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc').execute();
+	if (paging) return timelinePage(db, child, filter, paging);
+	// The same order on every request, also for incidents written at the same moment (the id decides between them).
+	const rows = await db.selectFrom('incident').selectAll().where('child_id', '=', child.id).orderBy('occurred_on', 'desc').orderBy('occurred_time', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc').orderBy('id').execute();
 	const counts = await db.selectFrom('attachment').select(['incident_id', (eb) => eb.fn.countAll().as('n')]).where('child_id', '=', child.id).groupBy('incident_id').execute();
 	const countOf = new Map(counts.map((c) => [c.incident_id, Number(c.n)]));
 	const all = rows.map((row) => toView(child.key, row, countOf.get(row.id) ?? 0));
@@ -176,4 +187,75 @@ export async function getTimeline(db: Db, actor: Actor | undefined, childId: str
 		(i) => (!filter.form || i.forms.includes(filter.form)) && (!filter.from || i.occurredOn >= filter.from) && (!filter.to || i.occurredOn <= filter.to)
 	);
 	return { incidents, summary: summarise(all), filtered: Boolean(filter.form || filter.from || filter.to) };
+}
+
+/**
+ * One page of the timeline: the database filters, counts, sorts and cuts the page (limit and offset), so only the
+ * page's incidents are read in full; the summary of all incidents comes from aggregates over dates and codes, which
+ * stay plain (DESIGN.md). Reading and rendering all 200 incidents of a long dossier was the dossier page's cost.
+ */
+async function timelinePage(db: Db, child: DossierChild, filter: TimelineFilter, paging: TimelinePaging): Promise<Timeline> {
+	const childId = child.id;
+	const filtered = Boolean(filter.form || filter.from || filter.to);
+	const matching = db
+		.selectFrom('incident')
+		.where('child_id', '=', childId)
+		// The forms are a JSON array of codes: the quoted code is in it exactly when the array holds it ("_" escaped).
+		.$if(Boolean(filter.form), (qb) => qb.where(sql<boolean>`${sql.ref('forms')} like ${`%${JSON.stringify(filter.form).replaceAll('_', '\\_')}%`} escape '\\'`))
+		.$if(Boolean(filter.from), (qb) => qb.where('occurred_on', '>=', filter.from!))
+		.$if(Boolean(filter.to), (qb) => qb.where('occurred_on', '<=', filter.to!));
+	const summary = await summaryOf(db, childId);
+	const total = filtered ? Number((await matching.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0) : summary.count;
+	const pages = Math.max(1, Math.ceil(total / paging.size));
+	const page = Math.min(Math.max(1, Math.trunc(paging.page) || 1), pages);
+	const rows =
+		total === 0
+			? []
+			: await matching
+					.selectAll()
+					.orderBy('occurred_on', 'desc')
+					.orderBy('occurred_time', (ob) => ob.desc().nullsLast())
+					.orderBy('created_at', 'desc')
+					.orderBy('id')
+					.limit(paging.size)
+					.offset((page - 1) * paging.size)
+					.execute();
+	const ids = rows.map((row) => row.id);
+	const counts = ids.length === 0 ? [] : await db.selectFrom('attachment').select(['incident_id', (eb) => eb.fn.countAll().as('n')]).where('incident_id', 'in', ids).groupBy('incident_id').execute();
+	const countOf = new Map(counts.map((c) => [c.incident_id, Number(c.n)]));
+	return { incidents: rows.map((row) => toView(child.key, row, countOf.get(row.id) ?? 0)), summary, filtered, paging: { page, pages, total } };
+}
+
+/**
+ * The summary of all the child's incidents, the same as `summarise` makes from the rows, from one aggregate query:
+ * per distinct list of forms (parents pick a few forms per incident, so there are few lists however long the
+ * dossier is), added up here.
+ */
+async function summaryOf(db: Db, childId: string): Promise<DossierSummary> {
+	const groups = await db
+		.selectFrom('incident')
+		.where('child_id', '=', childId)
+		.select((eb) => [
+			'forms',
+			eb.fn.countAll().as('count'),
+			eb.fn.min('occurred_on').as('since'),
+			eb.fn.max('occurred_on').as('latest'),
+			eb.fn.sum('absence_days').as('absenceDays'),
+			eb.fn.sum(eb.case().when('physical_violence', '<>', 0).then(1).else(0).end()).as('physicalViolence')
+		])
+		.groupBy('forms')
+		.execute();
+	const summary: DossierSummary = { count: 0, since: null, latest: null, forms: [], absenceDays: 0, physicalViolence: 0 };
+	const forms = new Map<BullyingForm, number>();
+	for (const group of groups) {
+		const count = Number(group.count);
+		summary.count += count;
+		if (summary.since === null || group.since < summary.since) summary.since = group.since;
+		if (summary.latest === null || group.latest > summary.latest) summary.latest = group.latest;
+		summary.absenceDays += Number(group.absenceDays ?? 0);
+		summary.physicalViolence += Number(group.physicalViolence ?? 0);
+		for (const form of parseForms(group.forms)) forms.set(form, (forms.get(form) ?? 0) + count);
+	}
+	summary.forms = sortedFormCounts(forms);
+	return summary;
 }

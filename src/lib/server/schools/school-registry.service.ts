@@ -1,37 +1,21 @@
 /** The public school registry: find a school by name, place or postcode, and read one by its code. */
-import { sql } from 'kysely';
 import type { Db } from '../db/connect';
-import type { School } from '../db/schema';
+import { PUBLIC_COLUMNS, schoolsByPostcode, schoolsContaining, type PublicSchool } from './school-search-index';
 
 export const SCHOOL_QUERY_MAX = 100;
 
-/** LIKE treats % and _ as wildcards: a search for "100%" must mean the characters. */
-function likePattern(text: string): string {
-	return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+export type { PublicSchool } from './school-search-index';
 
-export type PublicSchool = Pick<School, 'vestigingscode' | 'instellingscode' | 'name' | 'place' | 'postcode' | 'sector'>;
-
-const PUBLIC_COLUMNS = ['vestigingscode', 'instellingscode', 'name', 'place', 'postcode', 'sector'] as const;
-
+/**
+ * Schools by part of their name or place (any case), by postcode ("1234" or "1234 AB"), or by code, in the order
+ * of place and name; at most `limit`. Served from the register in memory (school-search-index.ts).
+ */
 export async function searchSchools(db: Db, rawQuery: string, limit = 50): Promise<PublicSchool[]> {
 	const query = rawQuery.normalize('NFC').replace(/\s+/g, ' ').trim().slice(0, SCHOOL_QUERY_MAX);
 	if (!query) return [];
 	const postcode = /^([1-9][0-9]{3}) ?([A-Za-z]{0,2})$/.exec(query);
-	let select = db.selectFrom('school').select(PUBLIC_COLUMNS);
-	if (postcode) {
-		select = select.where('postcode', 'like', `${postcode[1]}${postcode[2] ? ` ${postcode[2].toUpperCase()}` : ''}%`);
-	} else {
-		const pattern = likePattern(query.toLowerCase());
-		select = select.where((eb) =>
-			eb.or([
-				eb(sql`lower(name)`, 'like', sql`${pattern} escape '\\'`),
-				eb(sql`lower(place)`, 'like', sql`${pattern} escape '\\'`),
-				eb('vestigingscode', '=', query.toUpperCase())
-			])
-		);
-	}
-	return select.orderBy('place').orderBy('name').limit(limit).execute();
+	if (postcode) return schoolsByPostcode(db, `${postcode[1]}${postcode[2] ? ` ${postcode[2].toUpperCase()}` : ''}`, limit);
+	return schoolsContaining(db, query, query.toUpperCase(), limit);
 }
 
 /** A vestigingscode is 6 letters and digits; anything else cannot be a school, so it is not looked up. */

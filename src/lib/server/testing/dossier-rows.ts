@@ -41,11 +41,13 @@ export async function insertChild(db: Db, values: ChildTable): Promise<DataKey> 
 	return key;
 }
 
-/** Inserts dossier rows with their text sealed under the child's data key, as the services write them. */
-export async function insertSealed<T extends Exclude<SealedTable, 'child'>>(db: Db, table: T, values: Insertable<Database[T]> & { child_id: string }): Promise<void> {
-	const key = await loadDataKey(db, dossierScope(values.child_id));
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for four tables
-	await (db as any).insertInto(table).values(sealColumns(key, table, values as any)).execute();
+/** Inserts dossier rows (one or many) with their text sealed under the child's data key, as the services write them. */
+export async function insertSealed<T extends Exclude<SealedTable, 'child'>>(db: Db, table: T, values: (Insertable<Database[T]> & { child_id: string }) | (Insertable<Database[T]> & { child_id: string })[]): Promise<void> {
+	for (const row of Array.isArray(values) ? values : [values]) {
+		const key = await loadDataKey(db, dossierScope(row.child_id));
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one helper for four tables
+		await (db as any).insertInto(table).values(sealColumns(key, table, row as any)).execute();
+	}
 }
 
 /** A dossier row read straight from the database, with its text opened: what the services would show. */
