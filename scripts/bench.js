@@ -289,10 +289,10 @@ const GOALS = {
 /** Everything measured in one run, in the order of the table. `cached`: the page cache must answer it. */
 function targetsFor(app, bare) {
 	const cookie = { cookie: app.dossier.cookie };
-	const page = (name, address, goal, more = {}) => ({ name, server: 'app', page: address, url: `${app.origin}${address}`, goal, ...more });
+	const page = (name, address, goal, more = {}) => ({ name, server: 'app', pid: app.child.pid, page: address, url: `${app.origin}${address}`, goal, ...more });
 	const cachedPage = (name, address, goal) => page(name, address, goal, { headers: BROWSER, cached: true });
 	return [
-		{ name: 'bare node:http /', server: 'bare', page: 'hello', url: `${bare.origin}/` },
+		{ name: 'bare node:http /', server: 'bare', pid: bare.child.pid, page: 'hello', url: `${bare.origin}/` },
 		// Public content pages, as an anonymous visitor's browser asks for them.
 		cachedPage('guide page', '/gids/pesten-herkennen', GOALS.publicPage),
 		cachedPage('programme list', '/gids/anti-pestprogrammas', GOALS.publicPage),
@@ -391,13 +391,31 @@ function load(url, connections, durationSeconds, headers = {}) {
 	return autocannon({ url, connections, duration: durationSeconds, headers });
 }
 
+/**
+ * CPU time (user + system) the process has used, in ms, from /proc/<pid>/stat; undefined where there is no /proc.
+ * Per request it says what a page costs the app apart from how much of the CPU the app got, which requests/s also
+ * measure. It is not free of the machine's load either: on a busy machine the same request takes more CPU time
+ * (shared caches and cores), so compare figures from one run.
+ */
+function cpuMs(pid) {
+	try {
+		const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		// utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 a second on Linux).
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Warm-up first (JIT, caches, SQLite pages), then the run that counts. */
 async function measure(target, settings) {
 	console.error(`Measuring ${target.name}: ${settings.warmUpSeconds} s warm-up, ${settings.durationSeconds} s measured…`);
 	// A target may ask for one connection: its latency is then the time one request takes, not queueing.
 	const connections = target.connections ?? settings.connections;
 	await load(target.url, connections, settings.warmUpSeconds, target.headers);
+	const cpuBefore = cpuMs(target.pid);
 	const result = await load(target.url, connections, settings.durationSeconds, target.headers);
+	const cpuAfter = cpuMs(target.pid);
 	return {
 		target: target.name,
 		server: target.server,
@@ -408,6 +426,7 @@ async function measure(target, settings) {
 		requestsPerSecond: result.requests.average,
 		latencyMs: { p50: result.latency.p50, p99: result.latency.p99, average: result.latency.average, max: result.latency.max },
 		requests: result.requests.total,
+		cpuMsPerRequest: cpuBefore === undefined || cpuAfter === undefined ? undefined : round((cpuAfter - cpuBefore) / Math.max(result.requests.total, 1), 2),
 		non2xx: result.non2xx,
 		// autocannon counts timeouts among the errors too.
 		errors: result.errors,
@@ -456,7 +475,7 @@ function printTable(rows, textColumns) {
 function printReport(report) {
 	const metText = (met) => (met === undefined ? '' : met ? 'yes' : 'NO');
 	const rows = [
-		['target', 'conns', 'req/s', '% of bare', 'p50 ms', 'p99 ms', 'non-2xx', 'errors', 'target', 'met'],
+		['target', 'conns', 'req/s', '% of bare', 'p50 ms', 'p99 ms', 'CPU ms/req', 'non-2xx', 'errors', 'target', 'met'],
 		...report.results.map((r) => [
 			r.target,
 			String(r.connections),
@@ -464,6 +483,7 @@ function printReport(report) {
 			(r.shareOfBare * 100).toFixed(1),
 			String(r.latencyMs.p50),
 			String(r.latencyMs.p99),
+			r.cpuMsPerRequest === undefined ? '' : r.cpuMsPerRequest.toFixed(2),
 			String(r.non2xx),
 			String(r.errors),
 			describeGoal(r.goal),
@@ -477,8 +497,9 @@ function printReport(report) {
 	console.log(`Same machine for both servers and for autocannon: ${m.cpu}, ${m.cores} cores, Node ${m.node}, load average at the end ${m.loadAverage.join(' ')}.`);
 	if (report.schools) console.log(`School register: ${report.schools.schools} schools (${report.schools.generated} generated, plus the fixtures).`);
 	console.log('Public pages: anonymous, Accept-Encoding: gzip, answered by the page cache (checked). Dossier pages: signed in.');
+	console.log('CPU ms/req: the CPU time the server process used per request (/proc): what a page costs apart from how much CPU the app got (a busy machine still inflates it).');
 	console.log('');
-	printTable(rows, [0, 8, 9]);
+	printTable(rows, [0, 9, 10]);
 	console.log('');
 	const goals = report.results.filter((r) => r.met !== undefined);
 	console.log(`Issue targets met: ${goals.filter((r) => r.met).length} of ${goals.length}${goals.some((r) => !r.met) ? ` (not met: ${goals.filter((r) => !r.met).map((r) => r.target).join(', ')})` : ''}.`);
