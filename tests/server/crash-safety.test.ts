@@ -116,10 +116,18 @@ async function writeUntilKilled(app: AppServer, round: number, killAfter: number
 async function markersShownBy(dir: string): Promise<{ status: number; counts: Map<string, number> }> {
 	const app = await start(dir);
 	try {
-		const response = await fetch(`${app.origin}/dossier/${childId}`, { redirect: 'manual', headers: browserHeaders(app.origin, cookie) });
+		// The timeline comes in pages: follow its rel="next" links to the last one.
 		const counts = new Map<string, number>();
-		for (const [found] of (await response.text()).matchAll(MARKER)) counts.set(found, (counts.get(found) ?? 0) + 1);
-		return { status: response.status, counts };
+		let url: string | undefined = `/dossier/${childId}`;
+		let status = 200;
+		for (let pages = 0; url && pages < 1000; pages++) {
+			const response: Response = await fetch(app.origin + url, { redirect: 'manual', headers: browserHeaders(app.origin, cookie) });
+			const html: string = await response.text();
+			if (response.status !== 200) status = response.status;
+			for (const [found] of html.matchAll(MARKER)) counts.set(found, (counts.get(found) ?? 0) + 1);
+			url = html.match(/<a href="([^"]+)" rel="next">/)?.[1]?.replaceAll('&amp;', '&');
+		}
+		return { status, counts };
 	} finally {
 		await app.stop();
 	}

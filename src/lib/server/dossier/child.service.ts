@@ -8,7 +8,7 @@ import { requireRole } from '../auth/actor';
 import { RuleError } from '../errors';
 import { newId, nowIso } from '../auth/tokens';
 import { recordAudit } from '../audit/audit.service';
-import { openChild, requireChild } from './dossier-access';
+import { openChild, requireChild, type DossierChild } from './dossier-access';
 import { sealColumns } from './sealed-columns';
 import { createDataKey, dossierScope } from '../crypto/data-key.service';
 import { sql } from 'kysely';
@@ -99,6 +99,20 @@ export async function listMyChildren(db: Db, actor: Actor | undefined): Promise<
 		.orderBy('child.created_at')
 		.execute();
 	return toViews(db, rows.map(openChild));
+}
+
+/** The view of a child the caller has already admitted (requireChild), when its number of incidents is known. */
+export async function childViewOf(db: Db, child: DossierChild, incidentCount: number): Promise<ChildView> {
+	const school = child.school_id ? await db.selectFrom('school').select(['vestigingscode', 'name', 'place']).where('id', '=', child.school_id).executeTakeFirst() : undefined;
+	return {
+		id: child.id,
+		name: child.name,
+		birthYear: Number(child.birth_year),
+		yearGroup: child.year_group,
+		school: school ? { code: school.vestigingscode, name: school.name, place: school.place } : null,
+		schoolName: child.school_name,
+		incidentCount
+	};
 }
 
 export async function getChild(db: Db, actor: Actor | undefined, childId: string): Promise<ChildView> {

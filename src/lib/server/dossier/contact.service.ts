@@ -90,7 +90,11 @@ export async function getContact(db: Db, actor: Actor | undefined, childId: stri
 
 /** The child's contacts with school, newest first, each with its agreements. */
 export async function listContacts(db: Db, actor: Actor | undefined, childId: string): Promise<ContactView[]> {
-	const child = await requireChild(db, actor, childId);
+	return contactsOf(db, await requireChild(db, actor, childId));
+}
+
+/** The contacts of a child the caller has already admitted (requireChild). */
+export async function contactsOf(db: Db, child: DossierChild): Promise<ContactView[]> {
 	const [rows, agreements] = await Promise.all([
 		db.selectFrom('dossier_contact').selectAll().where('child_id', '=', child.id).orderBy('contacted_on', 'desc').orderBy('created_at', 'desc').execute(),
 		db.selectFrom('agreement').selectAll().where('child_id', '=', child.id).orderBy('contact_id').orderBy('position').execute()

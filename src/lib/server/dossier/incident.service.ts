@@ -164,8 +164,6 @@ export interface Timeline {
 	/** The summary of the whole dossier, not only of the filtered part. */
 	summary: DossierSummary;
 	filtered: boolean;
-	/** Only when a page was asked for: the page shown, how many there are (at least 1), and how many incidents the filter lets through on all pages. */
-	paging?: { page: number; pages: number; total: number };
 }
 
 /** Which part of the timeline to show: page `page` (from 1; out of range is brought in range) of `size` incidents. */
@@ -174,10 +172,30 @@ export interface TimelinePaging {
 	size: number;
 }
 
-/** The child's incidents, newest first, filtered by form and period; with the summary of all of them. */
-export async function getTimeline(db: Db, actor: Actor | undefined, childId: string, filter: TimelineFilter = {}, paging?: TimelinePaging): Promise<Timeline> {
+/** What the timeline shows of an incident, and all that is read and opened of it for the dossier page. */
+export interface TimelineEntry {
+	id: string;
+	occurredOn: string;
+	occurredTime: string | null;
+	approximate: boolean;
+	forms: BullyingForm[];
+	whatHappened: string | null;
+	physicalViolence: boolean;
+	attachmentCount: number;
+}
+
+/** One page of the timeline: its entries, the summary of all incidents, and where the page is among the pages. */
+export interface TimelinePage {
+	incidents: TimelineEntry[];
+	summary: DossierSummary;
+	filtered: boolean;
+	/** The page shown, how many there are (at least 1), and how many incidents the filter lets through on all pages. */
+	paging: { page: number; pages: number; total: number };
+}
+
+/** The child's incidents, newest first, filtered by form and period; with the summary of all of them. For the PDF and the letters, which need every field. */
+export async function getTimeline(db: Db, actor: Actor | undefined, childId: string, filter: TimelineFilter = {}): Promise<Timeline> {
 	const child = await requireChild(db, actor, childId);
-	if (paging) return timelinePage(db, child, filter, paging);
 	// The same order on every request, also for incidents written at the same moment (the id decides between them).
 	const rows = await db.selectFrom('incident').selectAll().where('child_id', '=', child.id).orderBy('occurred_on', 'desc').orderBy('occurred_time', (ob) => ob.desc().nullsLast()).orderBy('created_at', 'desc').orderBy('id').execute();
 	const counts = await db.selectFrom('attachment').select(['incident_id', (eb) => eb.fn.countAll().as('n')]).where('child_id', '=', child.id).groupBy('incident_id').execute();
@@ -189,12 +207,18 @@ export async function getTimeline(db: Db, actor: Actor | undefined, childId: str
 	return { incidents, summary: summarise(all), filtered: Boolean(filter.form || filter.from || filter.to) };
 }
 
+/** One page of the child's timeline (the dossier page). */
+export async function getTimelinePage(db: Db, actor: Actor | undefined, childId: string, filter: TimelineFilter, paging: TimelinePaging): Promise<TimelinePage> {
+	return timelinePageOf(db, await requireChild(db, actor, childId), filter, paging);
+}
+
 /**
- * One page of the timeline: the database filters, counts, sorts and cuts the page (limit and offset), so only the
- * page's incidents are read in full; the summary of all incidents comes from aggregates over dates and codes, which
+ * One page of the timeline of a child the caller has already admitted (requireChild): the database filters, counts,
+ * sorts and cuts the page (limit and offset), and only the columns the timeline shows are read, so one text per
+ * incident is opened instead of nine; the summary of all incidents comes from aggregates over dates and codes, which
  * stay plain (DESIGN.md). Reading and rendering all 200 incidents of a long dossier was the dossier page's cost.
  */
-async function timelinePage(db: Db, child: DossierChild, filter: TimelineFilter, paging: TimelinePaging): Promise<Timeline> {
+export async function timelinePageOf(db: Db, child: DossierChild, filter: TimelineFilter, paging: TimelinePaging): Promise<TimelinePage> {
 	const childId = child.id;
 	const filtered = Boolean(filter.form || filter.from || filter.to);
 	const matching = db
@@ -212,7 +236,9 @@ async function timelinePage(db: Db, child: DossierChild, filter: TimelineFilter,
 		total === 0
 			? []
 			: await matching
-					.selectAll()
+					.select(['id', 'occurred_on', 'occurred_time', 'approximate', 'forms', 'what_happened', 'physical_violence'])
+					// Counted in the same query: one index look-up per row of the page (attachment_incident).
+					.select((eb) => eb.selectFrom('attachment').select(eb.fn.countAll().as('n')).whereRef('attachment.incident_id', '=', 'incident.id').as('attachments'))
 					.orderBy('occurred_on', 'desc')
 					.orderBy('occurred_time', (ob) => ob.desc().nullsLast())
 					.orderBy('created_at', 'desc')
@@ -220,10 +246,19 @@ async function timelinePage(db: Db, child: DossierChild, filter: TimelineFilter,
 					.limit(paging.size)
 					.offset((page - 1) * paging.size)
 					.execute();
-	const ids = rows.map((row) => row.id);
-	const counts = ids.length === 0 ? [] : await db.selectFrom('attachment').select(['incident_id', (eb) => eb.fn.countAll().as('n')]).where('incident_id', 'in', ids).groupBy('incident_id').execute();
-	const countOf = new Map(counts.map((c) => [c.incident_id, Number(c.n)]));
-	return { incidents: rows.map((row) => toView(child.key, row, countOf.get(row.id) ?? 0)), summary, filtered, paging: { page, pages, total } };
+	const incidents = rows.map(
+		(row): TimelineEntry => ({
+			id: row.id,
+			occurredOn: row.occurred_on,
+			occurredTime: row.occurred_time,
+			approximate: Boolean(Number(row.approximate)),
+			forms: parseForms(row.forms),
+			whatHappened: child.key.openOrNull(row.what_happened),
+			physicalViolence: Boolean(Number(row.physical_violence)),
+			attachmentCount: Number(row.attachments ?? 0)
+		})
+	);
+	return { incidents, summary, filtered, paging: { page, pages, total } };
 }
 
 /**

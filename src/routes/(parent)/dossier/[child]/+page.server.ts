@@ -1,8 +1,6 @@
 import { excerpt, readTimelineFilter, readTimelinePage, TIMELINE_PAGE_SIZE } from '$lib/dossier/dossier';
 import { database } from '$lib/server/db';
-import { getChild } from '$lib/server/dossier/child.service';
-import { getTimeline } from '$lib/server/dossier/incident.service';
-import { listContacts } from '$lib/server/dossier/contact.service';
+import { getDossierOverview } from '$lib/server/dossier/dossier-overview.service';
 import { orHttpError } from '$lib/server/http/respond';
 import type { PageServerLoad } from './$types';
 
@@ -11,9 +9,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const filter = readTimelineFilter(url.searchParams);
 	// A page of the timeline, not all of it: a dossier of 200 incidents rendered whole was the slowest signed-in page.
 	const paging = { page: readTimelinePage(url.searchParams), size: TIMELINE_PAGE_SIZE };
-	const [child, timeline, contacts] = await orHttpError(() =>
-		Promise.all([getChild(db, locals.actor, params.child), getTimeline(db, locals.actor, params.child, filter, paging), listContacts(db, locals.actor, params.child)])
-	);
+	const { child, timeline, contacts } = await orHttpError(() => getDossierOverview(db, locals.actor, params.child, filter, paging));
 	return {
 		child,
 		// SvelteKit serialises all of a page's data (even without client JavaScript): only what the timeline shows.
