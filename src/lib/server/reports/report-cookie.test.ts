@@ -18,7 +18,7 @@ describe('report cookie', () => {
 	it('refuses an altered cookie, one made under another secret key, and junk', () => {
 		const value = sealReportCookie('5b0b2c1e-1111-4222-8333-444455556666');
 		const bytes = Buffer.from(value, 'base64url');
-		bytes[bytes.length - 1] ^= 1;
+		bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
 		expect(openReportCookie(bytes.toString('base64url'))).toBeUndefined();
 		expect(openReportCookie(undefined)).toBeUndefined();
 		expect(openReportCookie('')).toBeUndefined();

@@ -89,7 +89,7 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
 		expect(result.ok).toBe(true);
 		const rows = await t.db.selectFrom('report').selectAll().where('school_id', '=', schoolA).execute();
 		expect(rows).toHaveLength(1);
-		const row = rows[0];
+		const row = rows[0]!;
 		expect(row.received_on).toBe(todayInNetherlands());
 		expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 		expect(row.reporter_name).toBeNull();
@@ -103,16 +103,16 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
 		for (const column of ['what_happened', 'place', 'people_involved'] as const) expect(row[column]).toMatch(/^pw1\./);
 		const attachments = await t.db.selectFrom('report_attachment').selectAll().where('report_id', '=', row.id).execute();
 		expect(attachments).toHaveLength(1);
-		expect(attachments[0].content_mac).toMatch(/^[0-9a-f]{64}$/);
-		expect(attachments[0].content_type).toBe('image/png');
+		expect(attachments[0]!.content_mac).toMatch(/^[0-9a-f]{64}$/);
+		expect(attachments[0]!.content_type).toBe('image/png');
 		// The stored file is sealed, not the PNG.
-		expect((await readStoredFile(attachments[0].file_key)).subarray(1, 4).toString()).not.toBe('PNG');
+		expect((await readStoredFile(attachments[0]!.file_key)).subarray(1, 4).toString()).not.toBe('PNG');
 	});
 
 	it('finds the canary text nowhere in the database file', async () => {
 		if (kind !== 'sqlite') {
 			const dump = await sql<{ t: string }>`select string_agg(r::text, ' ') as t from report r`.execute(t.db);
-			expect(dump.rows[0].t ?? '').not.toContain(CANARY);
+			expect(dump.rows[0]?.t ?? '').not.toContain(CANARY);
 			return;
 		}
 		await sql`pragma wal_checkpoint(truncate)`.execute(t.db);
@@ -157,7 +157,7 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
 			[1, 'school', 'Dank je. Ik kom morgen naar je klas.'],
 			[2, 'reporter', 'Het gebeurde vandaag weer.']
 		]);
-		expect(view.messages[0].writtenOn).toBe(todayInNetherlands());
+		expect(view.messages[0]!.writtenOn).toBe(todayInNetherlands());
 		const stored = await t.db.selectFrom('report_message').select('body').where('report_id', '=', opened.report.id).execute();
 		for (const m of stored) expect(m.body).toMatch(/^pw1\./);
 

@@ -79,10 +79,12 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 	const reportId = newId();
 	const written: string[] = [];
 	try {
+		const stored: { fileKey: string; contentType: string; bytes: Uint8Array }[] = [];
 		for (const image of images) {
 			const fileKey = newId();
 			await putFile(fileKey, image.bytes, key);
 			written.push(fileKey);
+			stored.push({ fileKey, ...image });
 		}
 		await db.transaction().execute(async (trx) => {
 			await trx
@@ -109,10 +111,10 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 					passphrase_hash: passphraseHash
 				})
 				.execute();
-			for (const [index, image] of images.entries()) {
+			for (const image of stored) {
 				await trx
 					.insertInto('report_attachment')
-					.values({ id: newId(), report_id: reportId, file_key: written[index], content_type: image.contentType, size: image.bytes.byteLength, content_mac: key.mac(image.bytes) })
+					.values({ id: newId(), report_id: reportId, file_key: image.fileKey, content_type: image.contentType, size: image.bytes.byteLength, content_mac: key.mac(image.bytes) })
 					.execute();
 			}
 		});
