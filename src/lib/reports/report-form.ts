@@ -6,7 +6,7 @@
  * well-formed and text over the limits are refused with a message, and the page keeps what was typed.
  */
 import * as v from 'valibot';
-import { textField } from '../forms/text';
+import { optionalTextField, textField } from '../forms/text';
 import { dateFromParts } from '../schools/school-profile';
 import { BULLYING_FORMS, type BullyingForm } from '../dossier/dossier';
 
@@ -34,8 +34,8 @@ export const MAX_REPORT_FILES = 5;
 const invalid = 'report_error_invalid_text';
 const tooLong = 'report_error_too_long';
 
-const optionalLine = (max: number) => v.pipe(v.optional(textField({ max, invalid, tooLong }), ''), v.transform((s) => s || null));
-const optionalText = (max: number) => v.pipe(v.optional(textField({ max, multiline: true, invalid, tooLong }), ''), v.transform((s) => s || null));
+const optionalLine = (max: number) => optionalTextField({ max, invalid, tooLong });
+const optionalText = (max: number) => optionalTextField({ max, multiline: true, invalid, tooLong });
 
 function codeList<T extends string>(codes: readonly T[]) {
 	return v.pipe(
