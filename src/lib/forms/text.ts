@@ -24,6 +24,11 @@ export function textField(options: { max: number; required?: string; multiline?:
 	return options.required ? v.pipe(base, v.minLength(1, options.required)) : base;
 }
 
+/** An optional text field: as textField, and null when left empty. */
+export function optionalTextField(options: { max: number; multiline?: boolean; tooLong: string; invalid: string }) {
+	return v.pipe(v.optional(textField(options), ''), v.transform((s) => s || null));
+}
+
 /** Field name → message key of the first problem with that field. */
 export type FieldErrors = Record<string, string>;
 

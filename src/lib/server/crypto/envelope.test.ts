@@ -63,3 +63,17 @@ describe('sealing text', () => {
 		expect(() => box.openFile(sealed, 'k2')).toThrow();
 	});
 });
+
+describe('keyed hash of a data key', () => {
+	it('is stable per key and scope, and differs across keys and scopes', () => {
+		const [make, bytes] = [dataKey, newDataKeyBytes];
+		const raw = bytes();
+		const a = make(raw, 'school:a');
+		expect(a.mac('ABC')).toBe(make(raw, 'school:a').mac('ABC'));
+		expect(a.mac('ABC')).toMatch(/^[0-9a-f]{64}$/);
+		expect(a.mac('ABC')).not.toBe(a.mac('ABD'));
+		expect(a.mac('ABC')).not.toBe(make(raw, 'school:b').mac('ABC'));
+		expect(a.mac('ABC')).not.toBe(make(bytes(), 'school:a').mac('ABC'));
+		expect(a.mac(new Uint8Array([65, 66, 67]))).toBe(a.mac('ABC'));
+	});
+});

@@ -93,6 +93,11 @@ export interface DataKey {
 	openOrNull(sealed: string | null): string | null;
 	sealFile(bytes: Uint8Array, fileKey: string): Buffer;
 	openFile(sealed: Buffer, fileKey: string): Buffer;
+	/**
+	 * A keyed hash (HMAC-SHA256, hex) under a key derived from this data key: equal inputs give equal values within
+	 * the scope only, and nobody without the key can test a guess against it. Destroying the key ends that too.
+	 */
+	mac(input: Uint8Array | string): string;
 }
 
 export function isSealedText(value: string): boolean {
@@ -100,6 +105,7 @@ export function isSealedText(value: string): boolean {
 }
 
 export function dataKey(key: Buffer, scope: string): DataKey {
+	let macKey: Buffer | undefined;
 	const seal = (text: string) => TEXT_PREFIX + encrypt(key, Buffer.from(text, 'utf8'), scope).toString('base64url');
 	const open = (sealed: string) => {
 		if (!isSealedText(sealed)) throw new Error('This text is not sealed');
@@ -115,6 +121,10 @@ export function dataKey(key: Buffer, scope: string): DataKey {
 		openFile: (sealed, fileKey) => {
 			if (!sealed.subarray(0, 4).equals(SEALED_FILE_MAGIC)) throw new Error('Unknown file format');
 			return decrypt(key, sealed.subarray(4), `${scope}/${fileKey}`);
+		},
+		mac: (input) => {
+			macKey ??= derive(key, `pestwijzer mac v1 ${scope}`);
+			return crypto.createHmac('sha256', macKey).update(input).digest('hex');
 		}
 	};
 }

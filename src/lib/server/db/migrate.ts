@@ -9,6 +9,7 @@ import * as m006 from './migrations/006-login-device';
 import * as m008 from './migrations/008-content-version';
 import * as m009 from './migrations/009-data-keys';
 import * as m010 from './migrations/010-timeline-indexes';
+import * as m011 from './migrations/011-reports';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -20,7 +21,8 @@ const migrations: Record<string, Migration> = {
 	'006-login-device': m006,
 	'008-content-version': m008,
 	'009-data-keys': m009,
-	'010-timeline-indexes': m010
+	'010-timeline-indexes': m010,
+	'011-reports': m011
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -346,6 +346,51 @@ export interface SealingPendingTable {
 	scope: string;
 }
 
+/** A report to a school (issue 11, decision 0019). Free text is sealed under the school's data key. */
+export interface ReportTable {
+	id: string;
+	school_id: string;
+	channel: 'online' | 'in_person' | 'phone' | 'email' | 'paper';
+	reporter_kind: 'pupil' | 'parent' | 'other';
+	anonymous: Flag;
+	/** The day only (Dutch calendar), never a time. */
+	received_on: string;
+	what_happened: string;
+	place: string | null;
+	people_involved: string | null;
+	reporter_name: string | null;
+	contact: string | null;
+	occurred_on: string | null;
+	occurred_around: 'this_week' | 'last_week' | 'this_month' | 'longer_ago' | null;
+	/** JSON array of BullyingForm codes. */
+	forms: string;
+	/** JSON array of motive codes. */
+	motives: string;
+	ongoing: 'yes' | 'no' | 'unknown';
+	status: 'new' | 'acknowledged';
+	receipt_lookup: string | null;
+	passphrase_hash: string | null;
+}
+
+export interface ReportMessageTable {
+	id: string;
+	report_id: string;
+	position: number;
+	author: 'reporter' | 'school';
+	body: string;
+	written_on: string;
+}
+
+export interface ReportAttachmentTable {
+	id: string;
+	report_id: string;
+	file_key: string;
+	content_type: string;
+	size: number;
+	/** HMAC of the stored bytes under a key derived from the school's data key: finds duplicates within a school. */
+	content_mac: string;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -375,6 +420,9 @@ export interface Database {
 	content_version: ContentVersionTable;
 	data_key: DataKeyTable;
 	sealing_pending: SealingPendingTable;
+	report: ReportTable;
+	report_message: ReportMessageTable;
+	report_attachment: ReportAttachmentTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -393,3 +441,5 @@ export type IncidentRow = Selectable<IncidentTable>;
 export type AttachmentRow = Selectable<AttachmentTable>;
 export type DossierContactRow = Selectable<DossierContactTable>;
 export type AgreementRow = Selectable<AgreementTable>;
+export type ReportRow = Selectable<ReportTable>;
+export type ReportMessageRow = Selectable<ReportMessageTable>;

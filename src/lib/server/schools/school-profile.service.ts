@@ -449,3 +449,25 @@ export async function listProfiledSchools(db: Db): Promise<{ vestigingscode: str
 		.execute();
 	return rows.map((r) => ({ vestigingscode: r.vestigingscode, updatedOn: r.updated_at.slice(0, 10) }));
 }
+
+export interface ReportableSchool {
+	id: string;
+	vestigingscode: string;
+	name: string;
+}
+
+/**
+ * A school that takes reports through Pestwijzer (issue 11): on Pestwijzer and with an aanspreekpunt on its
+ * profile. Undefined otherwise; the report page then points to the school's own route.
+ */
+export async function findReportableSchool(db: Db, code: string): Promise<ReportableSchool | undefined> {
+	const normalised = normaliseSchoolCode(code);
+	if (!normalised) return undefined;
+	return db
+		.selectFrom('school')
+		.innerJoin('school_contact', 'school_contact.school_id', 'school.id')
+		.select(['school.id', 'school.vestigingscode', 'school.name'])
+		.where('school.vestigingscode', '=', normalised)
+		.where('school_contact.kind', '=', 'aanspreekpunt')
+		.executeTakeFirst();
+}

@@ -1,0 +1,253 @@
+/**
+ * Reports to a school (issue 11, slice 1; decision 0019): a pupil or parent reports without an account, gets a
+ * receipt code and passphrase, and comes back with them to read the school's replies and add to the report.
+ *
+ * An anonymous report stores no user id, session, address, user agent or time of day: a random id, the day it came
+ * in, sealed free text under the school's data key and the plain codes the inbox will filter on. The school is
+ * found through the school profile service, never its tables.
+ */
+import type { Db } from '../db/connect';
+import type { ReportRow } from '../db/schema';
+import type { Actor } from '../auth/actor';
+import { config } from '../config';
+import { newId } from '../auth/tokens';
+import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password-hash';
+import { countAttempt, peekLimit, type Limit } from '../auth/rate-limit';
+import { ensureDataKey, schoolScope } from '../crypto/data-key.service';
+import type { DataKey } from '../crypto/envelope';
+import { checkEvidence, isImageType, MAX_EVIDENCE_FILE_BYTES, type EvidenceRefusal } from '../files/evidence-check';
+import { deleteFile, putFile } from '../files/file-store';
+import { NotFoundError } from '../errors';
+import { findReportableSchool } from '../schools/school-profile.service';
+import { requireSchool } from '../schools/school-access';
+import { newReceipt, normaliseCode, normalisePassphrase, type Receipt } from '../../reports/receipt-code';
+import { MAX_REPORT_FILES, type Motive, type OccurredAround, type Ongoing, type ReportInput, type ReporterKind } from '../../reports/report-form';
+import type { BullyingForm } from '../../dossier/dossier';
+import { todayInNetherlands } from '../../i18n/locale';
+import { AddressLimiter } from './address-limit';
+
+/** Failed look-ups of one receipt code: in the database, so the limit holds across app servers. */
+export const RECEIPT_CODE_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
+/** Failed look-ups from one address, in memory (address-limit.ts). */
+export const receiptAddressLimiter = new AddressLimiter({ max: 20, windowSeconds: 15 * 60 });
+
+/** The scope whose key makes receipt look-ups: a data key, so rotating the secret key keeps every code working. */
+const RECEIPT_SCOPE = 'reports:receipt-lookup';
+
+/** Who on the school's staff may answer a reporter in this slice (the case handlers come later). */
+const REPLIERS = ['aanspreekpunt', 'coordinator'] as const;
+
+export interface UploadedImage {
+	name: string;
+	bytes: Uint8Array;
+}
+
+export type ReportFileRefusal = EvidenceRefusal | 'evidence_refused_too_many_files';
+
+export type SubmitResult = { ok: true; receipt: Receipt } | { ok: false; refused: { name: string; reasonKey: ReportFileRefusal }[] };
+
+async function lookupOf(db: Db, normalisedCode: string): Promise<string> {
+	return (await ensureDataKey(db, RECEIPT_SCOPE)).mac(normalisedCode);
+}
+
+/**
+ * Sends a report to a school that takes reports. Files are checked first, outside any transaction; if one is
+ * refused, nothing is stored and every refusal is returned (the page says the files must be chosen again).
+ */
+export async function submitReport(db: Db, schoolCode: string, input: ReportInput, files: readonly UploadedImage[] = []): Promise<SubmitResult> {
+	const school = await findReportableSchool(db, schoolCode);
+	if (!school) throw new NotFoundError();
+	const refused: { name: string; reasonKey: ReportFileRefusal }[] = [];
+	const images: { contentType: string; bytes: Uint8Array }[] = [];
+	for (const [index, file] of files.entries()) {
+		if (index >= MAX_REPORT_FILES) {
+			refused.push({ name: file.name, reasonKey: 'evidence_refused_too_many_files' });
+			continue;
+		}
+		const result = await checkEvidence(file.bytes, MAX_EVIDENCE_FILE_BYTES);
+		// Photos and screenshots only: a pupil's report needs no PDF, and an image is re-encoded clean.
+		if (!result.ok) refused.push({ name: file.name, reasonKey: result.reason });
+		else if (!isImageType(result.contentType)) refused.push({ name: file.name, reasonKey: 'evidence_refused_type' });
+		else images.push({ contentType: result.contentType, bytes: result.bytes });
+	}
+	if (refused.length > 0) return { ok: false, refused };
+
+	const receipt = newReceipt();
+	const key = await ensureDataKey(db, schoolScope(school.id));
+	const lookup = await lookupOf(db, normaliseCode(receipt.code)!);
+	const passphraseHash = await hashPassword(normalisePassphrase(receipt.passphrase)!, config().passwordHash);
+	const reportId = newId();
+	const written: string[] = [];
+	try {
+		const stored: { fileKey: string; contentType: string; bytes: Uint8Array }[] = [];
+		for (const image of images) {
+			const fileKey = newId();
+			await putFile(fileKey, image.bytes, key);
+			written.push(fileKey);
+			stored.push({ fileKey, ...image });
+		}
+		await db.transaction().execute(async (trx) => {
+			await trx
+				.insertInto('report')
+				.values({
+					id: reportId,
+					school_id: school.id,
+					channel: 'online',
+					reporter_kind: input.reporterKind,
+					anonymous: input.anonymous ? 1 : 0,
+					received_on: todayInNetherlands(),
+					what_happened: key.seal(input.whatHappened),
+					place: key.sealOrNull(input.place),
+					people_involved: key.sealOrNull(input.peopleInvolved),
+					reporter_name: input.anonymous ? null : key.sealOrNull(input.reporterName),
+					contact: input.anonymous ? null : key.sealOrNull(input.contact),
+					occurred_on: input.occurredOn,
+					occurred_around: input.occurredOn ? null : input.occurredAround,
+					forms: JSON.stringify(input.forms),
+					motives: JSON.stringify(input.motives),
+					ongoing: input.ongoing,
+					status: 'new',
+					receipt_lookup: lookup,
+					passphrase_hash: passphraseHash
+				})
+				.execute();
+			for (const image of stored) {
+				await trx
+					.insertInto('report_attachment')
+					.values({ id: newId(), report_id: reportId, file_key: image.fileKey, content_type: image.contentType, size: image.bytes.byteLength, content_mac: key.mac(image.bytes) })
+					.execute();
+			}
+		});
+	} catch (error) {
+		await Promise.all(written.map((fileKey) => deleteFile(fileKey)));
+		throw error;
+	}
+	// No audit event: its time and sequence would date an anonymous report to the second.
+	return { ok: true, receipt };
+}
+
+export interface ReportMessageView {
+	position: number;
+	author: 'reporter' | 'school';
+	body: string;
+	writtenOn: string;
+}
+
+/** What the reporter sees of their own report. */
+export interface ReporterView {
+	id: string;
+	schoolName: string;
+	schoolCode: string;
+	receivedOn: string;
+	anonymous: boolean;
+	reporterKind: ReporterKind;
+	whatHappened: string;
+	place: string | null;
+	peopleInvolved: string | null;
+	reporterName: string | null;
+	contact: string | null;
+	occurredOn: string | null;
+	occurredAround: OccurredAround | null;
+	forms: BullyingForm[];
+	motives: Motive[];
+	ongoing: Ongoing;
+	status: 'new' | 'acknowledged';
+	attachments: number;
+	messages: ReportMessageView[];
+}
+
+async function viewOf(db: Db, row: ReportRow, key: DataKey): Promise<ReporterView> {
+	const school = await db.selectFrom('school').select(['name', 'vestigingscode']).where('id', '=', row.school_id).executeTakeFirstOrThrow();
+	const messages = await db.selectFrom('report_message').selectAll().where('report_id', '=', row.id).orderBy('position').execute();
+	const attachments = await db.selectFrom('report_attachment').select((eb) => eb.fn.countAll<number | string>().as('n')).where('report_id', '=', row.id).executeTakeFirst();
+	return {
+		id: row.id,
+		schoolName: school.name,
+		schoolCode: school.vestigingscode,
+		receivedOn: row.received_on,
+		anonymous: Number(row.anonymous) === 1,
+		reporterKind: row.reporter_kind,
+		whatHappened: key.open(row.what_happened),
+		place: key.openOrNull(row.place),
+		peopleInvolved: key.openOrNull(row.people_involved),
+		reporterName: key.openOrNull(row.reporter_name),
+		contact: key.openOrNull(row.contact),
+		occurredOn: row.occurred_on,
+		occurredAround: row.occurred_around,
+		forms: JSON.parse(row.forms) as BullyingForm[],
+		motives: JSON.parse(row.motives) as Motive[],
+		ongoing: row.ongoing,
+		status: row.status,
+		attachments: Number(attachments?.n ?? 0),
+		messages: messages.map((m) => ({ position: Number(m.position), author: m.author, body: key.open(m.body), writtenOn: m.written_on }))
+	};
+}
+
+export type ReceiptResult = { ok: true; report: ReporterView } | { ok: false };
+
+/**
+ * Opens a report by its receipt code and passphrase, or answers one neutral refusal: the same for an unknown code,
+ * a wrong passphrase, a malformed entry and a limit reached. A code that is unknown costs a dummy argon2id verify,
+ * so the time does not tell whether it exists. `address` is only counted in memory.
+ */
+export async function openReceipt(db: Db, codeInput: string, passphraseInput: string, address: string): Promise<ReceiptResult> {
+	const code = normaliseCode(codeInput);
+	const passphrase = normalisePassphrase(passphraseInput) ?? passphraseInput.slice(0, 100);
+	const addressAllowed = receiptAddressLimiter.allowed(address);
+	const lookup = code ? await lookupOf(db, code) : undefined;
+	const limitKey = lookup ? `report-receipt:${lookup}` : undefined;
+	const codeAllowed = limitKey ? (await peekLimit(db, limitKey, RECEIPT_CODE_LIMIT)).allowed : true;
+	if (!addressAllowed || !codeAllowed) {
+		// Refused before any look-up: whether a limit is reached does not depend on the code existing (unknown
+		// codes count too), and a flood of guesses then costs no argon2id work.
+		return { ok: false };
+	}
+	const row = lookup ? await db.selectFrom('report').selectAll().where('receipt_lookup', '=', lookup).executeTakeFirst() : undefined;
+	const ok = row?.passphrase_hash ? await verifyPassword(row.passphrase_hash, passphrase) : await verifyAgainstDummy(passphrase, config().passwordHash);
+	if (!row || !ok) {
+		receiptAddressLimiter.count(address);
+		// Unknown codes count too, so the limit's behaviour does not tell whether a code exists.
+		if (limitKey) await countAttempt(db, limitKey, RECEIPT_CODE_LIMIT);
+		return { ok: false };
+	}
+	return { ok: true, report: await viewOf(db, row, await ensureDataKey(db, schoolScope(row.school_id))) };
+}
+
+/** The report of a reporter signed in by the report cookie (report-cookie.ts); NotFound when it is gone. */
+export async function openReportById(db: Db, reportId: string): Promise<ReporterView> {
+	const row = await findReport(db, reportId);
+	return viewOf(db, row, await ensureDataKey(db, schoolScope(row.school_id)));
+}
+
+async function findReport(db: Db, reportId: string): Promise<ReportRow> {
+	if (!/^[0-9a-f-]{36}$/.test(reportId)) throw new NotFoundError();
+	const row = await db.selectFrom('report').selectAll().where('id', '=', reportId).executeTakeFirst();
+	if (!row) throw new NotFoundError();
+	return row;
+}
+
+async function addMessage(db: Db, row: ReportRow, author: 'reporter' | 'school', body: string): Promise<void> {
+	const key = await ensureDataKey(db, schoolScope(row.school_id));
+	await db.transaction().execute(async (trx) => {
+		const last = await trx.selectFrom('report_message').select((eb) => eb.fn.max<number | string | null>('position').as('p')).where('report_id', '=', row.id).executeTakeFirst();
+		// The unique (report_id, position) refuses a second message racing for the same place.
+		await trx
+			.insertInto('report_message')
+			.values({ id: newId(), report_id: row.id, position: Number(last?.p ?? 0) + 1, author, body: key.seal(body), written_on: todayInNetherlands() })
+			.execute();
+	});
+}
+
+/** A message or more information from the reporter, on the report they opened with their receipt. */
+export async function addReporterMessage(db: Db, reportId: string, body: string): Promise<void> {
+	await addMessage(db, await findReport(db, reportId), 'reporter', body);
+}
+
+/** A reply from the school, by its aanspreekpunt or coordinator; another school's report answers NotFound. */
+export async function replyToReporter(db: Db, actor: Actor | undefined, schoolCode: string, reportId: string, body: string): Promise<void> {
+	const school = await requireSchool(db, actor, schoolCode, REPLIERS);
+	const row = await findReport(db, reportId);
+	if (row.school_id !== school.id) throw new NotFoundError();
+	await addMessage(db, row, 'school', body);
+	if (row.status === 'new') await db.updateTable('report').set({ status: 'acknowledged' }).where('id', '=', row.id).execute();
+}
