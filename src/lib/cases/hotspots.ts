@@ -145,23 +145,31 @@ interface FlowCount {
 
 /**
  * Which counts to hide: primary, then complementary until every hidden count has at least two possible values.
- * Cells come before totals in `counts`, so among choices of the same cost a cell is hidden before a total.
+ * Hiding more only adds loops, so a count that can move stays movable; one pass more confirms that all can.
  */
 function suppress(counts: readonly FlowCount[], threshold: number): boolean[] {
 	const hidden = counts.map((count) => count.value < threshold);
-	for (;;) {
-		const forced = counts.findIndex((_, i) => hidden[i] && !canChange(counts, hidden, i));
-		if (forced < 0) return hidden;
-		for (const j of cheapestComplement(counts, hidden, forced)) hidden[j] = true;
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (let i = 0; i < counts.length; i++) {
+			if (!hidden[i]) continue;
+			// Nothing to add means the count already lies on a loop of hidden counts: it can move.
+			const complement = cheapestComplement(counts, hidden, i);
+			for (const j of complement) hidden[j] = true;
+			if (complement.length > 0) changed = true;
+		}
 	}
+	return hidden;
 }
 
 /**
- * The shown counts to hide so that a forced count lies on a cycle of hidden counts: the cycle whose newly hidden counts
- * add up to the least (a shortest path, each shown count costing its value, each usable hidden count nothing). In the
- * plain case — a shown row total with one hidden cell — this is the smallest shown cell of that row or column together
- * with what closes the loop (a second cell in its column or row), so the second cell hidden is never one whose hiding
- * still leaves the first computable. Shown counts are at least the threshold, so above 0: once hidden they can move
+ * The shown counts to hide so that hidden count `forced` lies on a loop of hidden counts along which one unit can be
+ * pushed: up, a path from its head back to its tail; down (only above 0), a path from its tail to its head. The path
+ * runs over other counts, a hidden one forward always and backward only above 0. Of all such loops, the one whose newly
+ * hidden counts add up to the least (a shortest path, each shown count costing its value, each hidden count nothing);
+ * an empty answer means the count can already move. In the plain case — a shown row total with one hidden cell — this
+ * is the smallest shown cell of that row or column together with what closes the loop (a cell in its column or row),
+ * so no cell is hidden that would leave the first one computable all the same. Shown counts are at least the threshold, so above 0: once hidden they can move
  * both ways. Each round hides at least one count, so the loop in suppress ends; with everything hidden nothing is forced
  * (every line is an edge of the one loop source → rows → columns → sink → source).
  */
@@ -206,35 +214,6 @@ function cheapestPath(counts: readonly FlowCount[], hidden: readonly boolean[], 
 		node = step.node;
 	}
 	return { cost: cost.get(goal)!, shown };
-}
-
-/**
- * Whether hidden count `i` can take another value: a cycle of hidden counts through it along which one unit can be
- * pushed. Up: a path from its head back to its tail. Down (only above 0): a path from its tail to its head. The path
- * uses hidden counts other than `i`, forward always, backward only where the count is above 0.
- */
-function canChange(counts: readonly FlowCount[], hidden: readonly boolean[], i: number): boolean {
-	const count = counts[i]!;
-	if (reaches(counts, hidden, i, count.to, count.from)) return true;
-	return count.value > 0 && reaches(counts, hidden, i, count.from, count.to);
-}
-
-function reaches(counts: readonly FlowCount[], hidden: readonly boolean[], skip: number, start: number, goal: number): boolean {
-	const seen = new Set([start]);
-	const queue = [start];
-	while (queue.length > 0) {
-		const node = queue.shift()!;
-		if (node === goal) return true;
-		counts.forEach((edge, j) => {
-			if (j === skip || !hidden[j]) return;
-			const next = edge.from === node ? edge.to : edge.to === node && edge.value > 0 ? edge.from : undefined;
-			if (next !== undefined && !seen.has(next)) {
-				seen.add(next);
-				queue.push(next);
-			}
-		});
-	}
-	return false;
 }
 
 function thresholdOf(options: SuppressionOptions): number {
