@@ -14,6 +14,7 @@ import { createDataKey, dossierScope } from '../crypto/data-key.service';
 import { sql } from 'kysely';
 import { findSchoolByCode } from '../schools/school-registry.service';
 import type { ChildInput } from '../../dossier/dossier';
+import type { ChildRow } from '../db/schema';
 
 export interface ChildView {
 	id: string;
@@ -64,7 +65,7 @@ export async function updateChild(db: Db, actor: Actor | undefined, childId: str
 	await recordAudit(db, { actorUserId: actor!.userId, action: 'child.update', subjectType: 'child', subjectId: child.id, detail: {} });
 }
 
-async function toViews(db: Db, rows: { id: string; name: string; birth_year: number; year_group: string | null; school_id: string | null; school_name: string | null }[]): Promise<ChildView[]> {
+async function toViews(db: Db, rows: ChildFields[]): Promise<ChildView[]> {
 	if (rows.length === 0) return [];
 	const ids = rows.map((r) => r.id);
 	const schoolIds = rows.map((r) => r.school_id).filter((id): id is string => id !== null);
@@ -72,18 +73,27 @@ async function toViews(db: Db, rows: { id: string; name: string; birth_year: num
 		schoolIds.length ? db.selectFrom('school').select(['id', 'vestigingscode', 'name', 'place']).where('id', 'in', schoolIds).execute() : [],
 		db.selectFrom('incident').select(['child_id', (eb) => eb.fn.countAll().as('n')]).where('child_id', 'in', ids).groupBy('child_id').execute()
 	]);
-	return rows.map((r) => {
-		const school = schools.find((s) => s.id === r.school_id);
-		return {
-			id: r.id,
-			name: r.name,
-			birthYear: Number(r.birth_year),
-			yearGroup: r.year_group,
-			school: school ? { code: school.vestigingscode, name: school.name, place: school.place } : null,
-			schoolName: r.school_name,
-			incidentCount: Number(counts.find((c) => c.child_id === r.id)?.n ?? 0)
-		};
-	});
+	return rows.map((r) =>
+		viewOf(
+			r,
+			schools.find((s) => s.id === r.school_id),
+			Number(counts.find((c) => c.child_id === r.id)?.n ?? 0)
+		)
+	);
+}
+
+type ChildFields = Pick<ChildRow, 'id' | 'name' | 'birth_year' | 'year_group' | 'school_id' | 'school_name'>;
+
+function viewOf(r: ChildFields, school: { vestigingscode: string; name: string; place: string } | undefined, incidentCount: number): ChildView {
+	return {
+		id: r.id,
+		name: r.name,
+		birthYear: Number(r.birth_year),
+		yearGroup: r.year_group,
+		school: school ? { code: school.vestigingscode, name: school.name, place: school.place } : null,
+		schoolName: r.school_name,
+		incidentCount
+	};
 }
 
 /** The children of this parent, in the order they were added. */
@@ -104,15 +114,7 @@ export async function listMyChildren(db: Db, actor: Actor | undefined): Promise<
 /** The view of a child the caller has already admitted (requireChild), when its number of incidents is known. */
 export async function childViewOf(db: Db, child: DossierChild, incidentCount: number): Promise<ChildView> {
 	const school = child.school_id ? await db.selectFrom('school').select(['vestigingscode', 'name', 'place']).where('id', '=', child.school_id).executeTakeFirst() : undefined;
-	return {
-		id: child.id,
-		name: child.name,
-		birthYear: Number(child.birth_year),
-		yearGroup: child.year_group,
-		school: school ? { code: school.vestigingscode, name: school.name, place: school.place } : null,
-		schoolName: child.school_name,
-		incidentCount
-	};
+	return viewOf(child, school, incidentCount);
 }
 
 export async function getChild(db: Db, actor: Actor | undefined, childId: string): Promise<ChildView> {
