@@ -14,6 +14,13 @@ export function newId(): string {
 	return crypto.randomUUID();
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Whether a value from an address is shaped like an id newId makes: anything else is not found, without a query. */
+export function isId(value: string): boolean {
+	return UUID.test(value);
+}
+
 export function nowIso(now: Date = new Date()): string {
 	return now.toISOString();
 }

@@ -11,14 +11,12 @@ import type { ChildRow, IncidentRow } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { requireRole } from '../auth/actor';
 import { NotFoundError } from '../errors';
+import { isId } from '../auth/tokens';
 import type { DataKey } from '../crypto/envelope';
 import { dossierScope, openDataKey } from '../crypto/data-key.service';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-export function isId(value: string): boolean {
-	return UUID.test(value);
-}
+// The dossier's services check ids from the address with the same rule as every other service.
+export { isId };
 
 /** A child row with its text opened, and the dossier's data key. */
 export interface DossierChild extends ChildRow {

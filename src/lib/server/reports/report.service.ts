@@ -10,7 +10,7 @@ import type { Db } from '../db/connect';
 import type { ReportRow } from '../db/schema';
 import type { Actor } from '../auth/actor';
 import { config } from '../config';
-import { newId } from '../auth/tokens';
+import { isId, newId } from '../auth/tokens';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../auth/password-hash';
 import { countAttempt, peekLimit, type Limit } from '../auth/rate-limit';
 import { ensureDataKey, schoolScope } from '../crypto/data-key.service';
@@ -220,7 +220,7 @@ export async function openReportById(db: Db, reportId: string): Promise<Reporter
 }
 
 async function findReport(db: Db, reportId: string): Promise<ReportRow> {
-	if (!/^[0-9a-f-]{36}$/.test(reportId)) throw new NotFoundError();
+	if (!isId(reportId)) throw new NotFoundError();
 	const row = await db.selectFrom('report').selectAll().where('id', '=', reportId).executeTakeFirst();
 	if (!row) throw new NotFoundError();
 	return row;
