@@ -11,7 +11,7 @@ import { logger } from '$lib/server/log';
 import { database, startDatabase, stopDatabase } from '$lib/server/db';
 import { runHousekeeping } from '$lib/server/housekeeping';
 import { isDatabaseUnavailable } from '$lib/server/db/connect';
-import { accessFor } from '$lib/server/auth/route-access';
+import { accessFor, isAnonymousRoute } from '$lib/server/auth/route-access';
 import { loadActor } from '$lib/server/auth/current-actor';
 import { clearSessionCookie, sessionCookieName } from '$lib/server/auth/session-cookie';
 import { hasAnyRole, mustSetUpSecondFactor } from '$lib/server/auth/actor';
@@ -184,7 +184,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const started = performance.now();
 	event.locals.requestId = crypto.randomUUID();
 	const response = await resolve(event);
-	securityHeaders(response.headers, { secure: config().secure, personal: Boolean(event.locals.actor || event.locals.pendingUserId || event.locals.sessionId) });
+	const anonymous = isAnonymousRoute(event.route.id);
+	securityHeaders(response.headers, { secure: config().secure, personal: anonymous || Boolean(event.locals.actor || event.locals.pendingUserId || event.locals.sessionId) });
 	// Database outages reach here as 500 pages marked by handleError: answer 503 so clients retry.
 	let result = response;
 	// The API answers errors as problem details, also for paths no route matched (Dutch API Design Rules).
@@ -200,8 +201,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 		{
 			requestId: event.locals.requestId,
 			method: event.request.method,
-			// The path only: query strings can hold tokens and search words.
-			path: event.url.pathname,
+			// The path only: query strings can hold tokens and search words. A reporter's path names their school.
+			path: anonymous ? undefined : event.url.pathname,
 			route: event.route.id,
 			status: result.status,
 			ms: Math.round(performance.now() - started)
@@ -220,10 +221,10 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return { message: m.error_not_found_text(), id };
 	if (isDatabaseUnavailable(error)) {
 		event.locals.unavailable = true;
-		logger.warn({ requestId: id, path: event.url.pathname }, 'database unavailable');
+		logger.warn({ requestId: id, path: isAnonymousRoute(event.route.id) ? undefined : event.url.pathname }, 'database unavailable');
 		return { message: m.error_unavailable_text(), id, kind: 'unavailable' };
 	}
 	const err = error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
-	logger.error({ requestId: id, path: event.url.pathname, status, err }, 'unexpected error');
+	logger.error({ requestId: id, path: isAnonymousRoute(event.route.id) ? undefined : event.url.pathname, route: event.route.id, status, err }, 'unexpected error');
 	return { message: m.error_server_text(), id };
 };

@@ -21,7 +21,9 @@ describe('addresses per language', () => {
 		['/scholen/12ZC00', '/en/schools/12ZC00'],
 		['/zoeken?q=pesten', '/en/search?q=pesten'],
 		['/toegankelijkheid', '/en/accessibility'],
-		['/inloggen/tweede-stap', '/en/log-in/tweede-stap']
+		['/inloggen/tweede-stap', '/en/log-in/tweede-stap'],
+		['/scholen/12ZC00/melden', '/en/schools/12ZC00/report'],
+		['/melding', '/en/report']
 	])('pairs %s with %s', (nl, en) => {
 		expect(englishPath(nl)).toBe(en);
 		expect(dutchPath(en)).toBe(nl);
@@ -30,7 +32,7 @@ describe('addresses per language', () => {
 		expect(pathLocale(splitless(nl))).toBe('nl');
 		expect(pathLocale(splitless(en))).toBe('en');
 	});
-	it.each(['/dossier', '/account', '/beheer/scholen', '/school/12ZC00', '/scholenlijst', '/gidsen', '/taal', '/api/v1/schools'])(
+	it.each(['/dossier', '/account', '/beheer/scholen', '/school/12ZC00', '/scholenlijst', '/gidsen', '/taal', '/api/v1/schools', '/constructor', '/toString/x'])(
 		'keeps one address for %s',
 		(path) => {
 			expect(englishPath(path)).toBe(path);
@@ -42,6 +44,7 @@ describe('addresses per language', () => {
 	it('names no page for an English path it does not know', () => {
 		expect(dutchPath('/en/nope')).toBeUndefined();
 		expect(dutchPath('/en/dossier')).toBeUndefined();
+		expect(dutchPath('/en/constructor')).toBeUndefined();
 		expect(languageAlternates('/en/nope')).toBeUndefined();
 		expect(pathLocale('/en/nope')).toBe('en');
 		expect(pathLocale('/enx')).toBeUndefined();

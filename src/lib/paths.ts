@@ -19,6 +19,10 @@ export const paths = {
 	help: '/hulp',
 	schools: '/scholen',
 	schoolPage: (code: string) => `/scholen/${encodeURIComponent(code)}`,
+	/** The report form of a school (issue 11), for pupils and parents, without an account. */
+	schoolReport: (code: string) => `/scholen/${encodeURIComponent(code)}/melden`,
+	/** Where a reporter comes back with their receipt code and passphrase. */
+	report: '/melding',
 	/** The public school search API (JSON), also used by the search suggestions on /scholen. */
 	apiSchools: '/api/v1/schools',
 	search: '/zoeken',
@@ -86,8 +90,28 @@ const ENGLISH_SEGMENT: Record<string, string> = {
 	toegankelijkheid: 'accessibility',
 	inloggen: 'log-in',
 	registreren: 'register',
-	'wachtwoord-vergeten': 'forgot-password'
+	'wachtwoord-vergeten': 'forgot-password',
+	melding: 'report'
 };
+/**
+ * Later segments with a name per language, by first segment: /scholen/<code>/melden is /en/schools/<code>/report.
+ * Only these are translated, so a school code or a guide slug is never mistaken for a word.
+ */
+const ENGLISH_SUBSEGMENT: Record<string, Record<string, string>> = {
+	scholen: { melden: 'report' }
+};
+const DUTCH_SUBSEGMENT: Record<string, Record<string, string>> = Object.fromEntries(
+	Object.entries(ENGLISH_SUBSEGMENT).map(([first, words]) => [ENGLISH_SEGMENT[first]!, Object.fromEntries(Object.entries(words).map(([nl, en]) => [en, nl]))])
+);
+
+/** The segments after the first, each translated where `words` names it. */
+function translateTail(tail: string, words: Record<string, string> | undefined): string {
+	if (!words || tail === '') return tail;
+	return tail
+		.split('/')
+		.map((segment) => (Object.hasOwn(words, segment) ? words[segment] : segment))
+		.join('/');
+}
 const DUTCH_SEGMENT: Record<string, string> = Object.fromEntries(Object.entries(ENGLISH_SEGMENT).map(([nl, en]) => [en, nl]));
 const ENGLISH_PREFIX = '/en';
 
@@ -114,7 +138,7 @@ export function isEnglishPath(pathname: string): boolean {
 export function pathLocale(pathname: string): 'nl' | 'en' | undefined {
 	if (isEnglishPath(pathname)) return 'en';
 	if (pathname === '/') return 'nl';
-	return firstSegment(pathname)[0] in ENGLISH_SEGMENT ? 'nl' : undefined;
+	return Object.hasOwn(ENGLISH_SEGMENT, firstSegment(pathname)[0]) ? 'nl' : undefined;
 }
 
 /** The English address of a Dutch path (with its query); other paths are returned as they are. */
@@ -123,7 +147,7 @@ export function englishPath(path: string): string {
 	if (pathLocale(pathname) !== 'nl') return path;
 	if (pathname === '/') return ENGLISH_PREFIX + rest;
 	const [segment, tail] = firstSegment(pathname);
-	return `${ENGLISH_PREFIX}/${ENGLISH_SEGMENT[segment]}${tail}${rest}`;
+	return `${ENGLISH_PREFIX}/${ENGLISH_SEGMENT[segment]}${translateTail(tail, ENGLISH_SUBSEGMENT[segment])}${rest}`;
 }
 
 /**
@@ -136,8 +160,8 @@ export function dutchPath(path: string): string | undefined {
 	const inner = pathname.slice(ENGLISH_PREFIX.length);
 	if (inner === '' || inner === '/') return `/${rest}`;
 	const [segment, tail] = firstSegment(inner);
-	const dutch = DUTCH_SEGMENT[segment];
-	return dutch === undefined ? undefined : `/${dutch}${tail}${rest}`;
+	const dutch = Object.hasOwn(DUTCH_SEGMENT, segment) ? DUTCH_SEGMENT[segment] : undefined;
+	return dutch === undefined ? undefined : `/${dutch}${translateTail(tail, DUTCH_SUBSEGMENT[segment])}${rest}`;
 }
 
 /** Both addresses of a page that has one per language, for hreflang links and the language switch. */

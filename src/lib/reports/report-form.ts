@@ -128,6 +128,8 @@ export const reportMessageSchema = v.object({
 
 /** The receipt form on /melding: the shapes are checked by the service, which answers the same for every refusal. */
 export const receiptSchema = v.object({
-	code: v.pipe(v.optional(v.string(), ''), v.maxLength(100, 'report_error_receipt')),
-	passphrase: v.pipe(v.optional(v.string(), ''), v.maxLength(100, 'report_error_receipt'))
+	receiptCode: v.pipe(v.optional(v.string(), ''), v.maxLength(100, 'report_error_receipt')),
+	passphrase: v.pipe(v.optional(v.string(), ''), v.maxLength(100, 'report_error_receipt')),
+	/** A message written while the report was open, kept across a new opening when the half hour ran out. */
+	body: v.optional(v.string(), '')
 });

@@ -12,7 +12,15 @@ export type RouteAccess =
 	 * served from the page cache (src/lib/server/page-cache): 'page' for every address, 'without-query' only for
 	 * the bare path (a search form, not its results).
 	 */
-	| { kind: 'public'; cache?: 'page' | 'without-query' }
+	| {
+			kind: 'public';
+			cache?: 'page' | 'without-query';
+			/**
+			 * The routes of anonymous reporters (issue 11): their answers are never stored by a browser or proxy, and
+			 * the request log names the route, not the path, so no log line ties a school and a second to a report.
+			 */
+			anonymous?: true;
+	  }
 	/** Only between password and second factor at log-in. */
 	| { kind: 'second-factor-pending' }
 	/** Any signed-in account. `beforeSecondFactorSetup` lets staff in who still have to set up TOTP. */
@@ -24,6 +32,7 @@ const PUBLIC: RouteAccess = { kind: 'public' };
 // The log-in, registration and forgotten-password forms are cached too: without a session (which bypasses the
 // cache) they depend on the address only; their answers to a post are never cached (GET only).
 const PUBLIC_CACHED: RouteAccess = { kind: 'public', cache: 'page' };
+const ANONYMOUS: RouteAccess = { kind: 'public', anonymous: true };
 
 /** Keyed by SvelteKit route id. */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
@@ -34,6 +43,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(public)/zoeken': PUBLIC,
 	'/(public)/scholen': { kind: 'public', cache: 'without-query' },
 	'/(public)/scholen/[code]': PUBLIC_CACHED,
+	// Not from the page cache: the form's answer (the receipt) and a reporter's own report are never shared.
+	'/(public)/scholen/[code]/melden': ANONYMOUS,
+	'/(public)/melding': ANONYMOUS,
 	'/(public)/privacy': PUBLIC_CACHED,
 	'/(public)/toegankelijkheid': PUBLIC_CACHED,
 	'/(public)/geen-toegang': PUBLIC,
@@ -105,4 +117,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
 export function accessFor(routeId: string): RouteAccess | undefined {
 	return ROUTE_ACCESS[routeId];
+}
+
+/** Whether a route serves anonymous reporters (see `anonymous` above). */
+export function isAnonymousRoute(routeId: string | null): boolean {
+	const access = routeId === null ? undefined : ROUTE_ACCESS[routeId];
+	return access?.kind === 'public' && access.anonymous === true;
 }

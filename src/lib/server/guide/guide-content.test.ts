@@ -70,7 +70,7 @@ describe('guide content', () => {
 				const dutch = (dutchPath(href) ?? href).split('#')[0]!;
 				if (dutch.startsWith('/gids/')) expect(slugs.map((s) => `/gids/${s}`), `${page.slug}.${page.locale} links to ${href}`).toContain(dutch);
 				// Other pages of the app that guide pages may link to.
-				else expect(['/hulp', '/gids'], `${page.slug}.${page.locale}`).toContain(dutch);
+				else expect(['/hulp', '/gids', '/scholen'], `${page.slug}.${page.locale}`).toContain(dutch);
 			}
 		}
 		// A control: English pages do link to other guide pages, so the checks above see them.

@@ -7,7 +7,11 @@
 export const FORM_BODY_LIMIT = 1024 * 1024;
 
 /** The routes that accept file uploads (SvelteKit route ids). */
-export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/(school)/school/[code]/profiel/documenten/[kind]', '/(parent)/dossier/[child]/voorval/[incident]/bijlagen']);
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set([
+	'/(school)/school/[code]/profiel/documenten/[kind]',
+	'/(parent)/dossier/[child]/voorval/[incident]/bijlagen',
+	'/(public)/scholen/[code]/melden'
+]);
 
 export class BodyTooLargeError extends Error {
 	override name = 'BodyTooLargeError';

@@ -18,7 +18,7 @@ export interface FormFailure {
 export type Parsed<T> = { ok: true; data: T; values: Record<string, string> } | { ok: false; failure: ActionFailure<FormFailure> };
 
 /** Fields whose values are never sent back to the browser. */
-export const SECRET_FIELDS = ['password', 'passwordConfirm', 'currentPassword', 'code'] as const;
+export const SECRET_FIELDS = ['password', 'passwordConfirm', 'currentPassword', 'code', 'passphrase'] as const;
 
 /** The text fields of a posted form, to send back so nothing typed is lost (secrets and files left out). */
 export function formValuesOf(data: FormData): Record<string, string> {
@@ -38,8 +38,40 @@ export async function readFormData(request: Request): Promise<FormData> {
 	}
 }
 
+/** adapter-node stops a body over BODY_SIZE_LIMIT with a 413 error of its own; ours is BodyTooLargeError. */
+function isOverServerLimit(cause: unknown): boolean {
+	return isBodyTooLarge(cause) || (typeof cause === 'object' && cause !== null && 'status' in cause && cause.status === 413);
+}
+
+/**
+ * A posted form with files (multipart/form-data): 'too-large' over the server's limit, so the page can say so in
+ * its own words beside the file field; an unreadable body is 400 as in readFormData.
+ */
+export async function readUploadForm(request: Request): Promise<FormData | 'too-large'> {
+	try {
+		return await request.formData();
+	} catch (cause) {
+		if (isOverServerLimit(cause) || isOverServerLimit((cause as { cause?: unknown })?.cause)) return 'too-large';
+		error(400, m.form_error_unreadable());
+	}
+}
+
+/** The chosen files of a file field; a form sent without a chosen file still has one empty part without a name. */
+export async function uploadedFiles(data: FormData, field: string): Promise<{ name: string; bytes: Uint8Array }[]> {
+	const files: { name: string; bytes: Uint8Array }[] = [];
+	for (const entry of data.getAll(field)) {
+		if (!(entry instanceof File) || (entry.name === '' && entry.size === 0)) continue;
+		files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
+	}
+	return files;
+}
+
 export async function parseForm<S extends v.GenericSchema>(request: Request, schema: S): Promise<Parsed<v.InferOutput<S>>> {
-	const data = await readFormData(request);
+	return parseFormData(await readFormData(request), schema);
+}
+
+/** parseForm for a form already read, e.g. one with files that the route reads itself. */
+export function parseFormData<S extends v.GenericSchema>(data: FormData, schema: S): Parsed<v.InferOutput<S>> {
 	const values = formValuesOf(data);
 	const input: Record<string, unknown> = {};
 	for (const [key, value] of data) {

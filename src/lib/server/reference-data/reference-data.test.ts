@@ -29,3 +29,14 @@ describe.skipIf(!hasShared)('copies of ../shared/data', () => {
 		expect(fs.readFileSync(copy)).toEqual(fs.readFileSync(path.join(shared, original)));
 	});
 });
+
+describe('urgent numbers', () => {
+	it('come from the help directory: 112 from the police, the Kindertelefoon with its website', async () => {
+		const { URGENT_NUMBERS } = await import('./reference-data');
+		const directory = JSON.parse(fs.readFileSync('src/lib/server/reference-data/help-directory.json', 'utf8')) as { id: string; phone: string; website: string }[];
+		const byId = new Map(directory.map((e) => [e.id, e]));
+		expect(URGENT_NUMBERS.emergency).toBe('112');
+		expect(byId.get('politie')!.phone.startsWith(URGENT_NUMBERS.emergency)).toBe(true);
+		expect(URGENT_NUMBERS.kindertelefoon).toEqual({ phone: byId.get('kindertelefoon')!.phone, website: byId.get('kindertelefoon')!.website });
+	});
+});

@@ -4,9 +4,13 @@
  * derived from the secret key. Nothing on the server knows the cookie exists; closing the report clears it.
  */
 import crypto from 'node:crypto';
+import type { Cookies } from '@sveltejs/kit';
 import { config } from '../config';
 
-export const REPORT_COOKIE = 'pw_report';
+/** `__Host-` binds the cookie to this host and path `/`, and requires https, like the session cookie. */
+export function reportCookieName(): string {
+	return config().secure ? '__Host-pw_report' : 'pw_report';
+}
 export const REPORT_COOKIE_MINUTES = 30;
 const AAD = Buffer.from('pestwijzer report cookie v1');
 
@@ -37,4 +41,18 @@ export function openReportCookie(value: string | undefined, now = new Date()): s
 	} catch {
 		return undefined;
 	}
+}
+
+/** Opens the report for this browser for 30 minutes; strict, so no other site's link or form carries it. */
+export function setReportCookie(cookies: Cookies, reportId: string, now = new Date()): void {
+	cookies.set(reportCookieName(), sealReportCookie(reportId, now), { path: '/', httpOnly: true, sameSite: 'strict', secure: config().secure, maxAge: REPORT_COOKIE_MINUTES * 60 });
+}
+
+export function clearReportCookie(cookies: Cookies): void {
+	cookies.delete(reportCookieName(), { path: '/', httpOnly: true, sameSite: 'strict', secure: config().secure });
+}
+
+/** The report this browser has open, if any. */
+export function reportOfCookie(cookies: Cookies, now = new Date()): string | undefined {
+	return openReportCookie(cookies.get(reportCookieName()), now);
 }

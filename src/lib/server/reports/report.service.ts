@@ -31,6 +31,12 @@ export const RECEIPT_CODE_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
 /** Failed look-ups from one address, in memory (address-limit.ts). */
 export const receiptAddressLimiter = new AddressLimiter({ max: 20, windowSeconds: 15 * 60 });
 
+/**
+ * Reports sent from one address, in memory: enough for a class on the school's one network address that reports
+ * together during a lesson about bullying, too few to flood an inbox.
+ */
+export const submitAddressLimiter = new AddressLimiter({ max: 60, windowSeconds: 10 * 60 });
+
 /** The scope whose key makes receipt look-ups: a data key, so rotating the secret key keeps every code working. */
 const RECEIPT_SCOPE = 'reports:receipt-lookup';
 

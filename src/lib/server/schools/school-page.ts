@@ -3,7 +3,7 @@ import { error } from '@sveltejs/kit';
 import * as m from '../../paraglide/messages.js';
 import { database } from '../db';
 import { findSchoolByCode } from './school-registry.service';
-import { findPublicProfile } from './school-profile.service';
+import { findPublicProfile, findReportableSchool } from './school-profile.service';
 
 export async function loadSchoolPage(code: string, canonical: (code: string) => string) {
 	const db = database();
@@ -11,5 +11,7 @@ export async function loadSchoolPage(code: string, canonical: (code: string) => 
 	if (!school) error(404, m.error_not_found_text());
 	const profile = await findPublicProfile(db, school.vestigingscode);
 	if (!profile) error(404, m.error_not_found_text());
-	return { school, profile, canonical: canonical(school.vestigingscode) };
+	// The report form is offered where the school named its aanspreekpunt (issue 11).
+	const reportable = Boolean(await findReportableSchool(db, school.vestigingscode));
+	return { school, profile, reportable, canonical: canonical(school.vestigingscode) };
 }

@@ -3,12 +3,12 @@
  * that adds several at once (multipart/form-data, works without JavaScript; /js/evidence-drop.js adds drag and drop).
  * Every file is decided on its own: what passes is kept, each refused file is named with its reason.
  */
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { deleteFile } from '$lib/server/files/file-store';
 import { addAttachments, LIMIT_PARAMS, listAttachments, type AttachmentView, type UploadedFile } from '$lib/server/dossier/attachment.service';
-import { isBodyTooLarge } from '$lib/server/http/body-limit';
+import { readUploadForm, uploadedFiles } from '$lib/server/http/form';
 import { orHttpError } from '$lib/server/http/respond';
 import { translate } from '$lib/i18n/translate';
 import type { Actions, PageServerLoad } from './$types';
@@ -28,35 +28,15 @@ interface UploadAnswer {
 	refused: { name: string; reason: string }[];
 }
 
-/** adapter-node stops a body over BODY_SIZE_LIMIT with a 413 error of its own; ours is BodyTooLargeError. */
-function isOverServerLimit(cause: unknown): boolean {
-	return isBodyTooLarge(cause) || (typeof cause === 'object' && cause !== null && 'status' in cause && cause.status === 413);
-}
-
-async function readUpload(request: Request): Promise<FormData | 'too-large'> {
-	try {
-		return await request.formData();
-	} catch (cause) {
-		if (isOverServerLimit(cause) || isOverServerLimit((cause as { cause?: unknown })?.cause)) return 'too-large';
-		error(400, m.form_error_unreadable());
-	}
-}
-
 export const actions: Actions = {
 	default: async ({ request, locals, params }) => {
-		const data = await readUpload(request);
+		const data = await readUploadForm(request);
 		if (data === 'too-large') {
 			const message = m.evidence_error_request_too_large(LIMIT_PARAMS);
 			const answer: UploadAnswer = { values: {}, errors: { files: message }, fieldError: message, added: [], refused: [] };
 			return fail(413, answer);
 		}
-		const files: UploadedFile[] = [];
-		for (const entry of data.getAll('files')) {
-			if (!(entry instanceof File)) continue;
-			// A form sent without a chosen file still has one empty part without a name.
-			if (entry.name === '' && entry.size === 0) continue;
-			files.push({ name: entry.name, bytes: new Uint8Array(await entry.arrayBuffer()) });
-		}
+		const files: UploadedFile[] = await uploadedFiles(data, 'files');
 		if (files.length === 0) {
 			const message = m.evidence_error_none_chosen();
 			const answer: UploadAnswer = { values: {}, errors: { files: message }, fieldError: message, added: [], refused: [] };
