@@ -370,6 +370,9 @@ export interface ReportTable {
 	status: 'new' | 'acknowledged';
 	receipt_lookup: string | null;
 	passphrase_hash: string | null;
+	/** A report from the dossier (014): the child's dossier and the parent, so the school's answers reach them. */
+	child_id: string | null;
+	reporter_user_id: string | null;
 }
 
 export interface ReportMessageTable {
@@ -389,6 +392,23 @@ export interface ReportAttachmentTable {
 	size: number;
 	/** HMAC of the stored bytes under a key derived from the school's data key: finds duplicates within a school. */
 	content_mac: string;
+	/** A file shared from the dossier: its item, withdrawn with it (014). */
+	item_id: string | null;
+}
+
+/** An incident or file a parent shared from the dossier, copied under the school's key (014). */
+export interface ReportItemTable {
+	id: string;
+	report_id: string;
+	position: number;
+	kind: 'incident' | 'attachment';
+	/** The dossier's id of the item, for the parent's consent list. */
+	source_id: string;
+	parent_item_id: string | null;
+	/** Sealed JSON of what was shared; null once withdrawn. */
+	content: string | null;
+	shared_on: string;
+	withdrawn_on: string | null;
 }
 
 export interface Database {
@@ -422,6 +442,7 @@ export interface Database {
 	sealing_pending: SealingPendingTable;
 	report: ReportTable;
 	report_message: ReportMessageTable;
+	report_item: ReportItemTable;
 	report_attachment: ReportAttachmentTable;
 }
 

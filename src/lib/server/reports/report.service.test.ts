@@ -97,8 +97,11 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
 		// Every column: no time of day, no address, no user agent, no user or session.
 		const columns = Object.keys(row).sort();
 		expect(columns).toEqual(
-			['anonymous', 'channel', 'contact', 'forms', 'id', 'motives', 'occurred_around', 'occurred_on', 'ongoing', 'passphrase_hash', 'people_involved', 'place', 'received_on', 'receipt_lookup', 'reporter_kind', 'reporter_name', 'school_id', 'status', 'what_happened'].sort()
+			['anonymous', 'channel', 'child_id', 'contact', 'forms', 'id', 'motives', 'occurred_around', 'occurred_on', 'ongoing', 'passphrase_hash', 'people_involved', 'place', 'received_on', 'receipt_lookup', 'reporter_kind', 'reporter_name', 'reporter_user_id', 'school_id', 'status', 'what_happened'].sort()
 		);
+		// Only a parent's report from the dossier names its account and dossier.
+		expect(row.reporter_user_id).toBeNull();
+		expect(row.child_id).toBeNull();
 		for (const value of Object.values(row)) expect(String(value)).not.toMatch(/\d{2}:\d{2}|192\.0\.2|Mozilla/);
 		for (const column of ['what_happened', 'place', 'people_involved'] as const) expect(row[column]).toMatch(/^pw1\./);
 		const attachments = await t.db.selectFrom('report_attachment').selectAll().where('report_id', '=', row.id).execute();

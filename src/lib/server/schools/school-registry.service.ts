@@ -28,3 +28,11 @@ export async function findSchoolByCode(db: Db, code: string): Promise<PublicScho
 	if (!normalised) return undefined;
 	return db.selectFrom('school').select(PUBLIC_COLUMNS).where('vestigingscode', '=', normalised).executeTakeFirst();
 }
+
+/** Schools by their internal ids, for services that keep a school id (reports, the dossier): id → school. */
+export async function findSchoolsByIds(db: Db, ids: readonly string[]): Promise<Map<string, PublicSchool & { id: string }>> {
+	const unique = [...new Set(ids)];
+	if (unique.length === 0) return new Map();
+	const rows = await db.selectFrom('school').select([...PUBLIC_COLUMNS, 'id']).where('id', 'in', unique).execute();
+	return new Map(rows.map((row) => [row.id, row]));
+}
