@@ -447,6 +447,7 @@ export async function listOverdueActions(db: Db, actor: Actor | undefined, code:
  */
 export async function sendOutcome(db: Db, actor: Actor | undefined, code: string, caseId: string, input: { measures: readonly GeneralMeasure[]; locale: Locale }, now = new Date()): Promise<{ sent: number }> {
 	const context = await requireCase(db, actor, code, caseId);
+	if (!context.roles.some((role) => (OPENERS as readonly string[]).includes(role))) throw new RuleError('measures', 'case_error_outcome_by_aanspreekpunt');
 	const reportIds = (await db.selectFrom('case_report').select('report_id').where('case_id', '=', caseId).execute()).map((r) => r.report_id);
 	if (reportIds.length === 0) throw new RuleError('measures', 'case_error_no_reporter');
 	const facts = await reportFactsOfSchool(db, context.school.id, { ids: reportIds });
