@@ -143,7 +143,7 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
 			const r1 = await report(CODE_A);
 			const r2 = await report(CODE_A, { forms: ['online_threats'], motives: ['religion'] });
 			const { id } = await openCase(t.db, who.aanspreekpunt, CODE_A, { reportIds: [r1, r2], place: 'playground', timeOfDay: 'break' });
-			const view = await read(who.aanspreekpunt, id);
+			const view = await read(who.aanspreekpunt!, id);
 			expect(view.state).toBe('new');
 			expect(view.reportIds.sort()).toEqual([r1, r2].sort());
 			expect(view.handlers).toEqual([{ userId: who.aanspreekpunt!.userId, role: 'aanspreekpunt' }]);
@@ -160,7 +160,7 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
 
 		it('opens a case directly, without reports', async () => {
 			const { id } = await openCase(t.db, who.coordinator, CODE_A, { reportIds: [] });
-			expect((await read(who.coordinator, id)).handlers).toEqual([{ userId: who.coordinator!.userId, role: 'coordinator' }]);
+			expect((await read(who.coordinator!, id)).handlers).toEqual([{ userId: who.coordinator!.userId, role: 'coordinator' }]);
 		});
 
 		it("refuses another school's report, an unknown id, a report already in a case, and openers without the role", async () => {
