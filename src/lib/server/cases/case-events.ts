@@ -7,6 +7,8 @@ import { newId, nowIso } from '../auth/tokens';
 
 export const CASE_EVENT_KINDS = [
 	'opened',
+	'reports_linked',
+	'classified',
 	'state_changed',
 	'handler_assigned',
 	'handler_unassigned',

@@ -29,7 +29,9 @@ import {
 	assignHandler,
 	completeAction,
 	findSamePupilCases,
+	classifyCase,
 	getCase,
+	linkReports,
 	listOverdueActions,
 	openCase,
 	sendOutcome,
@@ -175,6 +177,38 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
 			for (const actor of [who.mentorOther, who.vpAuthor, who.schoolAdmin, who.boardAnalyst, who.coordinatorB, who.platformAdmin])
 				await rejectsWith(openCase(t.db, actor, CODE_A, { reportIds: [] }), NotFoundError);
 			await rejectsWith(openCase(t.db, undefined, CODE_A, { reportIds: [] }), UnauthenticatedError);
+		});
+	});
+
+	describe('linking and classifying', () => {
+		it('links a confirmed duplicate report, joins its codes, and refuses foreign, taken and closed', async () => {
+			const first = await report(CODE_A, { forms: ['verbal'], motives: [] });
+			const { id } = await openCase(t.db, who.aanspreekpunt, CODE_A, { reportIds: [first] });
+			const duplicate = await report(CODE_A, { forms: ['physical'], motives: ['disability'] });
+			await linkReports(t.db, who.aanspreekpunt, CODE_A, id, [duplicate]);
+			const view = await read(who.aanspreekpunt!, id);
+			expect(view.reportIds.sort()).toEqual([first, duplicate].sort());
+			expect(view.forms).toEqual(['verbal', 'physical']);
+			expect(view.motives).toEqual(['disability']);
+			expect(view.events.map((e) => e.kind)).toContain('reports_linked');
+			await rejectsWith(linkReports(t.db, who.aanspreekpunt, CODE_A, id, [await report(CODE_B)]), NotFoundError);
+			const other = (await openCase(t.db, who.aanspreekpunt, CODE_A, { reportIds: [] })).id;
+			expect((await rejectsWith(linkReports(t.db, who.aanspreekpunt, CODE_A, other, [duplicate]), RuleError)) as RuleError).toMatchObject({ messageKey: 'case_error_report_in_case' });
+			await rejectsWith(linkReports(t.db, who.mentorOther, CODE_A, id, [await report(CODE_A)]), NotFoundError);
+			const closed = (await openCase(t.db, who.aanspreekpunt, CODE_A, { reportIds: [] }, new Date(Date.now() - 14 * DAY_MS))).id;
+			for (const to of ['intake', 'in_progress', 'monitoring']) await transitionCase(t.db, who.aanspreekpunt, CODE_A, closed, { to });
+			await transitionCase(t.db, who.aanspreekpunt, CODE_A, closed, { to: 'closed', evaluation: { stopped: 'yes', checkedAfterWeeks: 2, checkedOn: todayInNetherlands(), targetAsked: false } });
+			expect((await rejectsWith(linkReports(t.db, who.aanspreekpunt, CODE_A, closed, [await report(CODE_A)]), RuleError)) as RuleError).toMatchObject({ messageKey: 'case_error_closed' });
+		});
+
+		it('sets the hotspot codes, refusing unknown ones', async () => {
+			const { id } = await openCase(t.db, who.aanspreekpunt, CODE_A, { reportIds: [] });
+			await classifyCase(t.db, who.aanspreekpunt, CODE_A, id, { place: 'gym', timeOfDay: 'lesson', forms: ['exclusion', 'verbal'], motives: ['other'] });
+			const view = await read(who.aanspreekpunt!, id);
+			expect([view.place, view.timeOfDay, view.forms, view.motives]).toEqual(['gym', 'lesson', ['verbal', 'exclusion'], ['other']]);
+			await rejectsWith(classifyCase(t.db, who.aanspreekpunt, CODE_A, id, { place: 'toilet', timeOfDay: null, forms: [], motives: [] }), RuleError);
+			await rejectsWith(classifyCase(t.db, who.aanspreekpunt, CODE_A, id, { place: null, timeOfDay: null, forms: ['shouting'], motives: [] }), RuleError);
+			await rejectsWith(classifyCase(t.db, who.schoolAdmin, CODE_A, id, { place: null, timeOfDay: null, forms: [], motives: [] }), NotFoundError);
 		});
 	});
 

@@ -96,6 +96,67 @@ export async function openCase(db: Db, actor: Actor | undefined, code: string, i
 	return { id };
 }
 
+/**
+ * Links more reports of the school to an open case (a duplicate the inbox suggested and staff confirmed). A report of
+ * another school is NotFound; one already in a case is refused. Forms and motives of the reports join the case's.
+ */
+export async function linkReports(db: Db, actor: Actor | undefined, code: string, caseId: string, reportIds: readonly string[], now = new Date()): Promise<void> {
+	const context = await requireCase(db, actor, code, caseId);
+	if (context.row.state === 'closed') throw new RuleError('reportIds', 'case_error_closed');
+	const ids = [...new Set(reportIds)];
+	if (ids.length === 0) return;
+	const facts = await reportFactsOfSchool(db, context.school.id, { ids });
+	if (facts.length !== ids.length) throw new NotFoundError();
+	const forms = new Set<string>(JSON.parse(context.row.forms) as string[]);
+	const motives = new Set<string>(JSON.parse(context.row.motives) as string[]);
+	for (const fact of facts) {
+		fact.forms.forEach((f) => forms.add(f));
+		fact.motives.forEach((m) => motives.add(m));
+	}
+	await inTransaction(db, async (trx) => {
+		const taken = await trx.selectFrom('case_report').select('report_id').where('report_id', 'in', ids).executeTakeFirst();
+		if (taken) throw new RuleError('reportIds', 'case_error_report_in_case');
+		for (const reportId of ids) await trx.insertInto('case_report').values({ case_id: caseId, report_id: reportId }).execute();
+		await trx
+			.updateTable('case')
+			.set({ forms: JSON.stringify(BULLYING_FORMS.filter((f) => forms.has(f))), motives: JSON.stringify(MOTIVES.filter((m) => motives.has(m))) })
+			.where('id', '=', caseId)
+			.execute();
+		await appendCaseEvent(trx, caseId, { kind: 'reports_linked', actorUserId: context.actor.userId }, now);
+		await audit(trx, context.actor, 'case.reports.link', caseId, { reports: ids.length });
+	});
+}
+
+export interface ClassifyInput {
+	place: string | null;
+	timeOfDay: string | null;
+	forms: readonly string[];
+	motives: readonly string[];
+}
+
+/** Sets the codes the overview counts the case by (place, time of day, forms, motives), e.g. after the intake. */
+export async function classifyCase(db: Db, actor: Actor | undefined, code: string, caseId: string, input: ClassifyInput, now = new Date()): Promise<void> {
+	const context = await requireCase(db, actor, code, caseId);
+	if (input.place !== null && !isCasePlace(input.place)) throw new RuleError('place', 'case_error_choose');
+	if (input.timeOfDay !== null && !isTimeOfDay(input.timeOfDay)) throw new RuleError('timeOfDay', 'case_error_choose');
+	if (input.forms.some((f) => !(BULLYING_FORMS as readonly string[]).includes(f))) throw new RuleError('forms', 'case_error_choose');
+	if (input.motives.some((m) => !(MOTIVES as readonly string[]).includes(m))) throw new RuleError('motives', 'case_error_choose');
+	await inTransaction(db, async (trx) => {
+		await trx
+			.updateTable('case')
+			.set({
+				place: input.place as CasePlace | null,
+				time_of_day: input.timeOfDay as TimeOfDay | null,
+				forms: JSON.stringify(BULLYING_FORMS.filter((f) => input.forms.includes(f))),
+				motives: JSON.stringify(MOTIVES.filter((m) => input.motives.includes(m)))
+			})
+			.where('id', '=', caseId)
+			.execute();
+		await appendCaseEvent(trx, caseId, { kind: 'classified', actorUserId: context.actor.userId }, now);
+		await audit(trx, context.actor, 'case.classify', caseId);
+	});
+}
+
 export interface CaseEventView {
 	position: number;
 	kind: string;
