@@ -13,7 +13,7 @@ import { recordAudit } from '../audit/audit.service';
 import { NotFoundError } from '../errors';
 import { ensureDataKey } from '../crypto/data-key.service';
 import { appendCaseEvent } from './case-events';
-import { confidentialScope, requireCase, type CaseContext } from './case-access';
+import { caseKey, confidentialScope, requireCase, type CaseContext } from './case-access';
 import { checkCaseText } from './case-text';
 import { mayRead, mayWrite } from '../../cases/case-roles';
 
@@ -57,7 +57,7 @@ export async function listReadableNotes(db: Db, context: CaseContext): Promise<C
 		.orderBy('written_at')
 		.orderBy('id')
 		.execute();
-	const own = rows.some((n) => n.kind === 'confidential_note') ? await ensureDataKey(db, confidentialScope(row.school_id, reader.userId)) : undefined;
+	const own = rows.some((n) => n.kind === 'confidential_note') ? await caseKey(db, confidentialScope(row.school_id, reader.userId)) : undefined;
 	return rows
 		.filter((n) => mayRead({ kind: n.kind, authorId: n.author_user_id }, reader))
 		.map((n) => ({ id: n.id, kind: n.kind, authorUserId: n.author_user_id, writtenAt: n.written_at, body: (n.kind === 'confidential_note' ? own! : context.key).open(n.body) }));
