@@ -455,6 +455,7 @@ describe.each(testDatabaseKinds())('cases on %s', (kind) => {
 			expect(await listOverdueActions(t.db, who.coordinatorB, CODE_B)).not.toEqual(expect.arrayContaining([expect.objectContaining({ caseId: mine })]));
 			await rejectsWith(listOverdueActions(t.db, who.coordinatorB, CODE_A), NotFoundError);
 			await rejectsWith(listOverdueActions(t.db, who.boardAnalyst, CODE_A), NotFoundError);
+			await rejectsWith(listOverdueActions(t.db, who.schoolAdmin, CODE_A), NotFoundError);
 
 			const view = await read(who.coordinator!, mine);
 			expect(view.actions.find((a) => a.id === late.id)!.overdue).toBe(true);

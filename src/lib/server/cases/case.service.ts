@@ -17,7 +17,7 @@ import { requireCase, requireCaseSchool, type CaseContext } from './case-access'
 import { listReadableNotes, type CaseNoteView } from './case-notes';
 import { stepUpNeed, type StepUpNeed } from './case-step-up';
 import { assertTransition, isCaseState, nextStates, type CaseState, type ClosingEvaluation, type ReopenReason } from '../../cases/case-state';
-import { isHandlerRole, isPupilRole, isReferralKind, mayWrite, type HandlerRole, type PupilRole, type ReferralKind } from '../../cases/case-roles';
+import { HANDLER_ROLES, isHandlerRole, isPupilRole, isReferralKind, mayWrite, type HandlerRole, type PupilRole, type ReferralKind } from '../../cases/case-roles';
 import { isCasePlace, isTimeOfDay, pupilLinkInput, type CasePlace, type TimeOfDay } from '../../cases/case-categories';
 import { isDay, schoolYearLabelOf } from '../../cases/school-days';
 import { outcomeMessage, type GeneralMeasure } from '../../cases/outcome-message';
@@ -485,7 +485,8 @@ export interface OverdueAction {
  * they handle. No text: the inbox says what is late and where, the case page says what it is.
  */
 export async function listOverdueActions(db: Db, actor: Actor | undefined, code: string, now = new Date()): Promise<OverdueAction[]> {
-	const { actor: a, school, roles } = await requireCaseSchool(db, actor, code);
+	// Handlers' roles only: the school admin handles no case, so for them this list is NotFound like every case page.
+	const { actor: a, school, roles } = await requireCaseSchool(db, actor, code, HANDLER_ROLES);
 	let query = db
 		.selectFrom('case_action')
 		.innerJoin('case', 'case.id', 'case_action.case_id')
