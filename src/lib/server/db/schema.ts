@@ -411,6 +411,97 @@ export interface ReportItemTable {
 	withdrawn_on: string | null;
 }
 
+/** A case: the school's handling of one or more reports (issue 11, decision 0021). */
+export interface CaseTable {
+	id: string;
+	school_id: string;
+	state: 'new' | 'intake' | 'in_progress' | 'monitoring' | 'closed';
+	/** '2026-2027' (GLOSSARY: schoolYear), the year of opened_on. */
+	school_year: string;
+	opened_on: string;
+	closed_on: string | null;
+	/** Hotspot codes, chosen by the handler (a report's own place is free text and sealed). */
+	place: 'class' | 'playground' | 'corridor' | 'gym' | 'way_to_school' | 'online' | 'elsewhere' | null;
+	time_of_day: 'before_school' | 'lesson' | 'break' | 'after_school' | 'evening_or_weekend' | null;
+	/** JSON array of BullyingForm codes. */
+	forms: string;
+	/** JSON array of motive codes. */
+	motives: string;
+	legal_hold: Flag;
+	/** Sealed under the school key. */
+	legal_hold_reason: string | null;
+	evaluation_stopped: 'yes' | 'partly' | 'no' | null;
+	evaluation_checked_after_weeks: number | null;
+	evaluation_checked_on: string | null;
+	evaluation_target_asked: Flag | null;
+}
+
+export interface CaseReportTable {
+	case_id: string;
+	report_id: string;
+}
+
+export interface CaseHandlerTable {
+	case_id: string;
+	user_id: string;
+	role: 'aanspreekpunt' | 'coordinator' | 'mentor' | 'vertrouwenspersoon' | 'zorgcoordinator';
+	assigned_on: string;
+}
+
+export interface CasePupilTable {
+	id: string;
+	case_id: string;
+	role: 'target' | 'pupil_who_bullies' | 'bystander' | 'defender' | 'witness';
+	/** Sealed under the school key. */
+	name: string | null;
+	class_name: string | null;
+	description: string | null;
+	/** The school key's MAC of school year, normalised name and class; null for a pupil known only by description. */
+	link_key: string | null;
+}
+
+/** The append-only chronology of a case: codes, people and times, never text. */
+export interface CaseEventTable {
+	id: string;
+	case_id: string;
+	position: number;
+	kind: string;
+	from_state: string | null;
+	to_state: string | null;
+	reason: string | null;
+	subject_user_id: string | null;
+	role: string | null;
+	actor_user_id: string;
+	at: string;
+}
+
+export interface CaseActionTable {
+	id: string;
+	case_id: string;
+	kind: 'action' | 'agreement' | 'referral';
+	referral_kind: 'youthDoctor' | 'leerplichtambtenaar' | 'wijkteam' | 'veiligThuis' | 'police' | null;
+	owner_user_id: string;
+	due_on: string;
+	done_on: string | null;
+	/** Sealed under the school key. */
+	text: string;
+}
+
+export interface CaseNoteTable {
+	id: string;
+	case_id: string;
+	kind: 'internal_note' | 'confidential_note';
+	author_user_id: string;
+	written_at: string;
+	/** Sealed: internal notes under the school key, confidential notes under the author's own key. */
+	body: string;
+}
+
+export interface CaseStepUpTable {
+	session_id: string;
+	verified_at: string;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -444,6 +535,14 @@ export interface Database {
 	report_message: ReportMessageTable;
 	report_item: ReportItemTable;
 	report_attachment: ReportAttachmentTable;
+	case: CaseTable;
+	case_report: CaseReportTable;
+	case_handler: CaseHandlerTable;
+	case_pupil: CasePupilTable;
+	case_event: CaseEventTable;
+	case_action: CaseActionTable;
+	case_note: CaseNoteTable;
+	case_step_up: CaseStepUpTable;
 }
 
 export type User = Selectable<UserTable>;
@@ -464,3 +563,5 @@ export type DossierContactRow = Selectable<DossierContactTable>;
 export type AgreementRow = Selectable<AgreementTable>;
 export type ReportRow = Selectable<ReportTable>;
 export type ReportMessageRow = Selectable<ReportMessageTable>;
+export type CaseRow = Selectable<CaseTable>;
+export type CaseActionRow = Selectable<CaseActionTable>;

@@ -257,3 +257,47 @@ export async function replyToReporter(db: Db, actor: Actor | undefined, schoolCo
 	await addMessage(db, row, 'school', body);
 	if (row.status === 'new') await db.updateTable('report').set({ status: 'acknowledged' }).where('id', '=', row.id).execute();
 }
+
+/** The plain facts of a school's reports that the case service needs: no text, no reporter, no receipt. */
+export interface ReportFacts {
+	id: string;
+	receivedOn: string;
+	/** The day of the school's first reply (replyToReporter acknowledges), or null while none was sent. */
+	acknowledgedOn: string | null;
+	reporterKind: ReporterKind;
+	forms: BullyingForm[];
+	motives: Motive[];
+}
+
+/**
+ * Facts of the reports of one school: the given ids (an id of another school is simply absent, so the caller can
+ * refuse it), or those received within a range of days. The caller has checked the actor's access to the school.
+ */
+export async function reportFactsOfSchool(db: Db, schoolId: string, filter: { ids: readonly string[] } | { receivedFrom: string; receivedTo: string }): Promise<ReportFacts[]> {
+	let query = db
+		.selectFrom('report')
+		.select(['report.id', 'report.received_on', 'report.reporter_kind', 'report.forms', 'report.motives'])
+		.select((eb) =>
+			eb
+				.selectFrom('report_message')
+				.select((m) => m.fn.min<string>('report_message.written_on').as('d'))
+				.whereRef('report_message.report_id', '=', 'report.id')
+				.where('report_message.author', '=', 'school')
+				.as('acknowledged_on')
+		)
+		.where('report.school_id', '=', schoolId);
+	if ('ids' in filter) {
+		const ids = filter.ids.filter(isId);
+		if (ids.length === 0) return [];
+		query = query.where('report.id', 'in', ids);
+	} else query = query.where('report.received_on', '>=', filter.receivedFrom).where('report.received_on', '<=', filter.receivedTo);
+	const rows = await query.execute();
+	return rows.map((row) => ({
+		id: row.id,
+		receivedOn: row.received_on,
+		acknowledgedOn: row.acknowledged_on ?? null,
+		reporterKind: row.reporter_kind,
+		forms: JSON.parse(row.forms) as BullyingForm[],
+		motives: JSON.parse(row.motives) as Motive[]
+	}));
+}
