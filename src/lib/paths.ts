@@ -49,6 +49,9 @@ export const paths = {
 	dossierPdf: (child: string) => `/dossier/${child}/pdf`,
 	dossierPdfFile: (child: string) => `/dossier/${child}/pdf/bestand`,
 	dossierLetters: (child: string) => `/dossier/${child}/brieven`,
+	/** A parent's report to the child's school, from the dossier (issue 11 item 7). */
+	dossierReportNew: (child: string) => `/dossier/${child}/melden`,
+	dossierReport: (child: string, report: string) => `/dossier/${child}/meldingen/${report}`,
 	/** A letter to write, in a language (?taal=nl|en) that may differ from the page's. */
 	dossierLetter: (child: string, letter: string, language?: string) => `/dossier/${child}/brieven/${letter}${language ? `?taal=${language}` : ''}`,
 	dossierLetterText: (child: string, letter: string, language?: string) => `/dossier/${child}/brieven/${letter}/tekst${language ? `?taal=${language}` : ''}`,

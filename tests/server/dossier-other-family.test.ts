@@ -37,6 +37,9 @@ async function snapshot(): Promise<string> {
 		rows.push(await seed.db.selectFrom(table).selectAll().where(column, '=', child).execute());
 	}
 	rows.push(await seed.db.selectFrom('invitation').select('id').where('child_id', '=', child).execute());
+	// The family's reports to the school, with their messages and shared items (issue 11).
+	rows.push(await seed.db.selectFrom('report').selectAll().where('child_id', '=', child).execute());
+	for (const table of ['report_message', 'report_item'] as const) rows.push(await seed.db.selectFrom(table).selectAll().where('report_id', '=', SEEDED_DOSSIER.report).execute());
 	return JSON.stringify(rows);
 }
 

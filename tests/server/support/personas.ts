@@ -14,7 +14,7 @@ import { minimalPdf } from '../../../src/lib/server/testing/sample-files';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { insertChild, insertSealed, incidentRow } from '../../../src/lib/server/testing/dossier-rows';
-import { dossierScope, loadDataKey } from '../../../src/lib/server/crypto/data-key.service';
+import { dossierScope, ensureDataKey, loadDataKey, schoolScope } from '../../../src/lib/server/crypto/data-key.service';
 
 /**
  * The parent persona's dossier: one child with one incident and one evidence file (a PDF), at fixed ids so the
@@ -25,7 +25,9 @@ export const SEEDED_DOSSIER = {
 	incident: '5eed0000-0000-4000-8000-00000000e001',
 	attachment: '5eed0000-0000-4000-8000-00000000a001',
 	contact: '5eed0000-0000-4000-8000-00000000d001',
-	agreement: '5eed0000-0000-4000-8000-00000000f001'
+	agreement: '5eed0000-0000-4000-8000-00000000f001',
+	/** A report the parent sent from this dossier to the staff personas' school (issue 11). */
+	report: '5eed0000-0000-4000-8000-0000000b0001'
 } as const;
 
 export interface Persona {
@@ -76,6 +78,7 @@ export async function seedPersonas(dataDir: string): Promise<Seed> {
 	for (const role of ROLES) personas[role] = await persona(role, requiresSecondFactor(role));
 	const staffWithoutSecondFactor = await persona('mentor', false);
 	await seedDossier(db, personas.parent.userId);
+	await seedReport(db, schoolId, personas.parent.userId);
 	return { db, schoolId, otherSchoolId, boardId, personas, staffWithoutSecondFactor, close: () => handle.close() };
 }
 
@@ -112,6 +115,37 @@ async function seedDossier(db: Db, parentId: string): Promise<void> {
 			file_key: fileKey,
 			received_at: now
 		});
+}
+
+/** SEEDED_DOSSIER.report: a named report from the dossier, sealed under the school's key, with nothing shared. */
+async function seedReport(db: Db, schoolId: string, parentId: string): Promise<void> {
+	const key = await ensureDataKey(db, schoolScope(schoolId));
+	await db
+		.insertInto('report')
+		.values({
+			id: SEEDED_DOSSIER.report,
+			school_id: schoolId,
+			channel: 'online',
+			reporter_kind: 'parent',
+			anonymous: 0,
+			received_on: '2025-03-04',
+			what_happened: key.seal('Noor wordt in de pauze buitengesloten.'),
+			place: null,
+			people_involved: null,
+			reporter_name: key.seal('Ouder van Noor'),
+			contact: null,
+			occurred_on: '2025-03-02',
+			occurred_around: null,
+			forms: JSON.stringify(['exclusion']),
+			motives: JSON.stringify([]),
+			ongoing: 'yes',
+			status: 'new',
+			receipt_lookup: null,
+			passphrase_hash: null,
+			child_id: SEEDED_DOSSIER.child,
+			reporter_user_id: parentId
+		})
+		.execute();
 }
 
 /**

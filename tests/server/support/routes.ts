@@ -53,6 +53,8 @@ const EXAMPLE_PARAMS: Record<string, string> = {
 	attachment: SEEDED_DOSSIER.attachment,
 	contact: SEEDED_DOSSIER.contact,
 	agreement: SEEDED_DOSSIER.agreement,
+	// The parent's report from the dossier to the seeded school.
+	report: SEEDED_DOSSIER.report,
 	// A letter template (src/lib/dossier/letters.ts).
 	letter: 'meeting-request'
 };

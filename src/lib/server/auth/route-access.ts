@@ -91,6 +91,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(parent)/dossier/[child]/pdf': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/pdf/bestand': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/brieven': { kind: 'roles', roles: ['parent'] },
+	'/(parent)/dossier/[child]/melden': { kind: 'roles', roles: ['parent'] },
+	'/(parent)/dossier/[child]/meldingen/[report]': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/brieven/[letter]': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/brieven/[letter]/tekst': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/brieven/[letter]/pdf': { kind: 'roles', roles: ['parent'] },
