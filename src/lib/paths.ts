@@ -13,6 +13,7 @@ export const paths = {
 	account: '/account',
 	twoFactor: '/account/tweestapsverificatie',
 	changePassword: '/account/wachtwoord',
+	notificationSettings: '/account/e-mailberichten',
 	language: '/taal',
 	guide: '/gids',
 	guidePage: (slug: string) => `/gids/${slug}`,

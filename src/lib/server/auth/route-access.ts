@@ -69,6 +69,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(account)/account': { kind: 'signed-in', beforeSecondFactorSetup: true },
 	'/(account)/account/tweestapsverificatie': { kind: 'signed-in', beforeSecondFactorSetup: true },
 	'/(account)/account/wachtwoord': { kind: 'signed-in', beforeSecondFactorSetup: true },
+	'/(account)/account/e-mailberichten': { kind: 'signed-in' },
 	'/(auth)/uitnodiging': PUBLIC,
 	'/(public)/scholen/[code]/documenten/[kind]': PUBLIC,
 	// The dossier: the route admits parents; the service then admits only the child's own guardians (dossier-access.ts).

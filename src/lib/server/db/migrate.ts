@@ -12,6 +12,7 @@ import * as m010 from './migrations/010-timeline-indexes';
 import * as m011 from './migrations/011-reports';
 import * as m013 from './migrations/013-cases';
 import * as m014 from './migrations/014-report-from-dossier';
+import * as m015 from './migrations/015-notifications';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -26,7 +27,8 @@ const migrations: Record<string, Migration> = {
 	'010-timeline-indexes': m010,
 	'011-reports': m011,
 	'013-cases': m013,
-	'014-report-from-dossier': m014
+	'014-report-from-dossier': m014,
+	'015-notifications': m015
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

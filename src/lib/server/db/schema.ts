@@ -396,6 +396,27 @@ export interface ReportAttachmentTable {
 	item_id: string | null;
 }
 
+/** Instant mails or a daily digest, per account (015). */
+export interface NotificationSettingTable {
+	user_id: string;
+	mode: 'instant' | 'daily';
+	updated_at: string;
+}
+
+/** What waits for an account's next digest: a kind code, a link path and the day, nothing else (015). */
+export interface NotificationPendingTable {
+	id: string;
+	user_id: string;
+	kind: string;
+	link: string;
+	happened_on: string;
+}
+
+export interface NotificationDigestTable {
+	user_id: string;
+	day: string;
+}
+
 /** An incident or file a parent shared from the dossier, copied under the school's key (014). */
 export interface ReportItemTable {
 	id: string;
@@ -534,6 +555,9 @@ export interface Database {
 	report: ReportTable;
 	report_message: ReportMessageTable;
 	report_item: ReportItemTable;
+	notification_setting: NotificationSettingTable;
+	notification_pending: NotificationPendingTable;
+	notification_digest: NotificationDigestTable;
 	report_attachment: ReportAttachmentTable;
 	case: CaseTable;
 	case_report: CaseReportTable;

@@ -25,6 +25,9 @@ import { MAX_REPORT_FILES, type Motive, type OccurredAround, type Ongoing, type 
 import type { BullyingForm } from '../../dossier/dossier';
 import { todayInNetherlands } from '../../i18n/locale';
 import { AddressLimiter } from './address-limit';
+import { notifyAccounts } from '../notifications/notification.service';
+import { guardianIdsOf } from '../dossier/child.service';
+import { paths } from '../../paths';
 
 /** Failed look-ups of one receipt code: in the database, so the limit holds across app servers. */
 export const RECEIPT_CODE_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
@@ -256,6 +259,8 @@ export async function replyToReporter(db: Db, actor: Actor | undefined, schoolCo
 	if (row.school_id !== school.id) throw new NotFoundError();
 	await addMessage(db, row, 'school', body);
 	if (row.status === 'new') await db.updateTable('report').set({ status: 'acknowledged' }).where('id', '=', row.id).execute();
+	// A report from a dossier: its guardians hear that there is an answer (never what it says).
+	if (row.child_id) await notifyAccounts(db, await guardianIdsOf(db, row.child_id), { kind: 'report_reply', link: paths.dossierReport(row.child_id, row.id) });
 }
 
 /** The plain facts of a school's reports that the case service needs: no text, no reporter, no receipt. */
