@@ -3,7 +3,8 @@
  * and outbox mail older than 30 days (it holds links and addresses; SECURITY.md: collect the minimum).
  * Every step is an idempotent delete, so several app servers may run it at the same time.
  * It also sends the day's reminders for agreements with school and the daily digests of notifications; each is
- * claimed before it is sent, so once only.
+ * claimed before it is sent, so once only. And it removes closed cases whose retention period is over (claimed the
+ * same way).
  */
 import type { Db } from './db/connect';
 import { pruneLimits } from './auth/rate-limit';
@@ -12,6 +13,7 @@ import { pruneDevices } from './auth/login-device.service';
 import { nowIso } from './auth/tokens';
 import { sendAgreementReminders } from './dossier/contact.service';
 import { sendDailyDigests } from './notifications/notification.service';
+import { runCaseRetention } from './cases/case-retention.service';
 
 export const OUTBOX_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -28,4 +30,5 @@ export async function runHousekeeping(db: Db, now = new Date()): Promise<void> {
 	await db.deleteFrom('mail_outbox').where('created_at', '<', nowIso(new Date(now.getTime() - OUTBOX_DAYS * DAY))).execute();
 	await sendAgreementReminders(db, now);
 	await sendDailyDigests(db, now);
+	await runCaseRetention(db, now);
 }

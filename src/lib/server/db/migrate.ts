@@ -13,6 +13,7 @@ import * as m011 from './migrations/011-reports';
 import * as m013 from './migrations/013-cases';
 import * as m014 from './migrations/014-report-from-dossier';
 import * as m015 from './migrations/015-notifications';
+import * as m016 from './migrations/016-case-retention';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -28,7 +29,8 @@ const migrations: Record<string, Migration> = {
 	'011-reports': m011,
 	'013-cases': m013,
 	'014-report-from-dossier': m014,
-	'015-notifications': m015
+	'015-notifications': m015,
+	'016-case-retention': m016
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -396,6 +396,13 @@ export interface ReportAttachmentTable {
 	item_id: string | null;
 }
 
+/** School years a school keeps its closed cases (016). */
+export interface CaseRetentionTable {
+	school_id: string;
+	school_years: number;
+	updated_at: string;
+}
+
 /** Instant mails or a daily digest, per account (015). */
 export interface NotificationSettingTable {
 	user_id: string;
@@ -558,6 +565,7 @@ export interface Database {
 	notification_setting: NotificationSettingTable;
 	notification_pending: NotificationPendingTable;
 	notification_digest: NotificationDigestTable;
+	case_retention: CaseRetentionTable;
 	report_attachment: ReportAttachmentTable;
 	case: CaseTable;
 	case_report: CaseReportTable;

@@ -306,3 +306,14 @@ export async function reportFactsOfSchool(db: Db, schoolId: string, filter: { id
 		motives: JSON.parse(row.motives) as Motive[]
 	}));
 }
+
+/**
+ * Deletes reports with their messages, shared items and attachments (the cascade), for a case removed by retention;
+ * returns the file keys, for the caller to delete after its transaction commits (finishErasure).
+ */
+export async function eraseReportRows(db: Db, reportIds: readonly string[]): Promise<string[]> {
+	if (reportIds.length === 0) return [];
+	const files = await db.selectFrom('report_attachment').select('file_key').where('report_id', 'in', [...reportIds]).execute();
+	await db.deleteFrom('report').where('id', 'in', [...reportIds]).execute();
+	return files.map((f) => f.file_key);
+}
