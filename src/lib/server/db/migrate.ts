@@ -10,6 +10,7 @@ import * as m008 from './migrations/008-content-version';
 import * as m009 from './migrations/009-data-keys';
 import * as m010 from './migrations/010-timeline-indexes';
 import * as m011 from './migrations/011-reports';
+import * as m012 from './migrations/012-report-inbox';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -22,7 +23,8 @@ const migrations: Record<string, Migration> = {
 	'008-content-version': m008,
 	'009-data-keys': m009,
 	'010-timeline-indexes': m010,
-	'011-reports': m011
+	'011-reports': m011,
+	'012-report-inbox': m012
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -97,8 +97,11 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
 		// Every column: no time of day, no address, no user agent, no user or session.
 		const columns = Object.keys(row).sort();
 		expect(columns).toEqual(
-			['anonymous', 'channel', 'contact', 'forms', 'id', 'motives', 'occurred_around', 'occurred_on', 'ongoing', 'passphrase_hash', 'people_involved', 'place', 'received_on', 'receipt_lookup', 'reporter_kind', 'reporter_name', 'school_id', 'status', 'what_happened'].sort()
+			['acknowledged_on', 'anonymous', 'channel', 'contact', 'entered_by_user_id', 'forms', 'id', 'motives', 'occurred_around', 'occurred_on', 'ongoing', 'passphrase_hash', 'people_involved', 'place', 'received_on', 'receipt_lookup', 'reporter_kind', 'reporter_name', 'school_id', 'status', 'what_happened'].sort()
 		);
+		// An online report names no one on the staff, and nobody has acknowledged it yet.
+		expect(row.entered_by_user_id).toBeNull();
+		expect(row.acknowledged_on).toBeNull();
 		for (const value of Object.values(row)) expect(String(value)).not.toMatch(/\d{2}:\d{2}|192\.0\.2|Mozilla/);
 		for (const column of ['what_happened', 'place', 'people_involved'] as const) expect(row[column]).toMatch(/^pw1\./);
 		const attachments = await t.db.selectFrom('report_attachment').selectAll().where('report_id', '=', row.id).execute();

@@ -25,6 +25,7 @@ import { MAX_REPORT_FILES, type Motive, type OccurredAround, type Ongoing, type 
 import type { BullyingForm } from '../../dossier/dossier';
 import { todayInNetherlands } from '../../i18n/locale';
 import { AddressLimiter } from './address-limit';
+import { recordAudit } from '../audit/audit.service';
 
 /** Failed look-ups of one receipt code: in the database, so the limit holds across app servers. */
 export const RECEIPT_CODE_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
@@ -72,10 +73,42 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 	}
 	if (refused.length > 0) return { ok: false, refused };
 
-	const receipt = newReceipt();
-	const key = await ensureDataKey(db, schoolScope(school.id));
-	const lookup = await lookupOf(db, normaliseCode(receipt.code)!);
-	const passphraseHash = await hashPassword(normalisePassphrase(receipt.passphrase)!, config().passwordHash);
+	const { receipt } = await storeReport(db, school.id, input, images, { channel: 'online', receivedOn: todayInNetherlands(), enteredBy: null, withReceipt: true });
+	// No audit event: its time and sequence would date an anonymous report to the second.
+	return { ok: true, receipt: receipt! };
+}
+
+export type ReportChannel = ReportRow['channel'];
+
+export interface StoreOptions {
+	channel: ReportChannel;
+	/** The day it came in (Dutch calendar), checked by the caller: today for online reports. */
+	receivedOn: string;
+	/** The staff member who entered an oral or paper report; null for online reports, always. */
+	enteredBy: string | null;
+	/** Whether the reporter gets a receipt code and passphrase to come back with. */
+	withReceipt: boolean;
+}
+
+/**
+ * Stores a report with its checked images: the one way a report row is written, for online reports (submitReport)
+ * and for the ones staff enter (inbox.service enterReport). Files are written first and removed again if the rows
+ * fail; the receipt is made here, so its code and passphrase never exist anywhere but in the answer.
+ * Runs its own transaction: the caller passes the database, not a transaction, because argon2id work and file
+ * writes must not hold SQLite's write lock.
+ */
+export async function storeReport(
+	db: Db,
+	schoolId: string,
+	input: ReportInput,
+	images: readonly { contentType: string; bytes: Uint8Array }[],
+	options: StoreOptions,
+	inTransaction?: (trx: Db, reportId: string) => Promise<void>
+): Promise<{ reportId: string; receipt: Receipt | undefined }> {
+	const receipt = options.withReceipt ? newReceipt() : undefined;
+	const key = await ensureDataKey(db, schoolScope(schoolId));
+	const lookup = receipt ? await lookupOf(db, normaliseCode(receipt.code)!) : null;
+	const passphraseHash = receipt ? await hashPassword(normalisePassphrase(receipt.passphrase)!, config().passwordHash) : null;
 	const reportId = newId();
 	const written: string[] = [];
 	try {
@@ -91,11 +124,11 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 				.insertInto('report')
 				.values({
 					id: reportId,
-					school_id: school.id,
-					channel: 'online',
+					school_id: schoolId,
+					channel: options.channel,
 					reporter_kind: input.reporterKind,
 					anonymous: input.anonymous ? 1 : 0,
-					received_on: todayInNetherlands(),
+					received_on: options.receivedOn,
 					what_happened: key.seal(input.whatHappened),
 					place: key.sealOrNull(input.place),
 					people_involved: key.sealOrNull(input.peopleInvolved),
@@ -108,7 +141,8 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 					ongoing: input.ongoing,
 					status: 'new',
 					receipt_lookup: lookup,
-					passphrase_hash: passphraseHash
+					passphrase_hash: passphraseHash,
+					entered_by_user_id: options.channel === 'online' ? null : options.enteredBy
 				})
 				.execute();
 			for (const image of stored) {
@@ -117,13 +151,13 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 					.values({ id: newId(), report_id: reportId, file_key: image.fileKey, content_type: image.contentType, size: image.bytes.byteLength, content_mac: key.mac(image.bytes) })
 					.execute();
 			}
+			if (inTransaction) await inTransaction(trx, reportId);
 		});
 	} catch (error) {
 		await Promise.all(written.map((fileKey) => deleteFile(fileKey)));
 		throw error;
 	}
-	// No audit event: its time and sequence would date an anonymous report to the second.
-	return { ok: true, receipt };
+	return { reportId, receipt };
 }
 
 export interface ReportMessageView {
@@ -226,7 +260,7 @@ async function findReport(db: Db, reportId: string): Promise<ReportRow> {
 	return row;
 }
 
-async function addMessage(db: Db, row: ReportRow, author: 'reporter' | 'school', body: string): Promise<void> {
+async function addMessage(db: Db, row: ReportRow, author: 'reporter' | 'school', body: string, inTransaction?: (trx: Db) => Promise<void>): Promise<void> {
 	const key = await ensureDataKey(db, schoolScope(row.school_id));
 	await db.transaction().execute(async (trx) => {
 		const last = await trx.selectFrom('report_message').select((eb) => eb.fn.max<number | string | null>('position').as('p')).where('report_id', '=', row.id).executeTakeFirst();
@@ -235,6 +269,7 @@ async function addMessage(db: Db, row: ReportRow, author: 'reporter' | 'school',
 			.insertInto('report_message')
 			.values({ id: newId(), report_id: row.id, position: Number(last?.p ?? 0) + 1, author, body: key.seal(body), written_on: todayInNetherlands() })
 			.execute();
+		if (inTransaction) await inTransaction(trx);
 	});
 }
 
@@ -248,6 +283,9 @@ export async function replyToReporter(db: Db, actor: Actor | undefined, schoolCo
 	const school = await requireSchool(db, actor, schoolCode, REPLIERS);
 	const row = await findReport(db, reportId);
 	if (row.school_id !== school.id) throw new NotFoundError();
-	await addMessage(db, row, 'school', body);
-	if (row.status === 'new') await db.updateTable('report').set({ status: 'acknowledged' }).where('id', '=', row.id).execute();
+	await addMessage(db, row, 'school', body, async (trx) => {
+		// The first reply acknowledges the report, on the day it was written; the staff side is audited (no text).
+		await trx.updateTable('report').set({ status: 'acknowledged', acknowledged_on: todayInNetherlands() }).where('id', '=', row.id).where('status', '=', 'new').execute();
+		await recordAudit(trx, { actorUserId: actor!.userId, action: 'report.reply', subjectType: 'report', subjectId: row.id, detail: { schoolId: school.id } });
+	});
 }
