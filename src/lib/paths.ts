@@ -56,6 +56,18 @@ export const paths = {
 	schoolProfilePart: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/${slug}`,
 	schoolProfileDocument: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/documenten/${slug}`,
 	schoolDuties: (code: string) => `/school/${encodeURIComponent(code)}/wettelijke-taken`,
+	/** The school's report inbox; `filter` 'new' lists only new reports, `page` from 1. */
+	schoolInbox: (code: string, options: { filter?: 'new' | 'all'; page?: number } = {}) => {
+		const query = new URLSearchParams();
+		if (options.filter === 'new') query.set('filter', 'nieuw');
+		if (options.page && options.page > 1) query.set('pagina', String(options.page));
+		const search = query.toString();
+		return `/school/${encodeURIComponent(code)}/meldingen${search ? `?${search}` : ''}`;
+	},
+	schoolInboxExport: (code: string) => `/school/${encodeURIComponent(code)}/meldingen/export.csv`,
+	schoolInboxNew: (code: string) => `/school/${encodeURIComponent(code)}/meldingen/nieuw`,
+	schoolReport: (code: string, report: string) => `/school/${encodeURIComponent(code)}/meldingen/${report}`,
+	schoolReportPhoto: (code: string, report: string, attachment: string) => `/school/${encodeURIComponent(code)}/meldingen/${report}/foto/${attachment}`,
 	schoolDocument: (code: string, slug: string) => `/scholen/${encodeURIComponent(code)}/documenten/${slug}`,
 	invitation: (token: string) => `/uitnodiging?token=${encodeURIComponent(token)}`,
 	invitationBase: '/uitnodiging',

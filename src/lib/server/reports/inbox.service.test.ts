@@ -116,9 +116,9 @@ describe.each(testDatabaseKinds())('report inbox on %s', (kind) => {
 		await expect(setAcknowledgementTarget(t.db, actors.coordinator, CODE_A, { schoolDays: 99, noSchoolDays: [] })).rejects.toBeInstanceOf(RuleError);
 		await setAcknowledgementTarget(t.db, actors.coordinator, CODE_A, { schoolDays: 2, noSchoolDays: [] });
 
-		expect(await countNewReports(t.db, actors.aanspreekpunt, { id: schoolA, board_id: null })).toBe(3);
-		expect(await countNewReports(t.db, actors.mentor, { id: schoolA, board_id: null })).toBeUndefined();
-		expect(await countNewReports(t.db, actors.otherAanspreekpunt, { id: schoolA, board_id: null })).toBeUndefined();
+		expect(await countNewReports(t.db, actors.aanspreekpunt, schoolA)).toBe(3);
+		expect(await countNewReports(t.db, actors.mentor, schoolA)).toBeUndefined();
+		expect(await countNewReports(t.db, actors.otherAanspreekpunt, schoolA)).toBeUndefined();
 	});
 
 	it('pages by 25 and keeps a page number in range', async () => {
@@ -194,6 +194,11 @@ describe.each(testDatabaseKinds())('report inbox on %s', (kind) => {
 		await decideSuggestion(t.db, actors.coordinator, CODE_A, third, first, 'dismissed');
 		// A second decision on a decided pair changes nothing.
 		await decideSuggestion(t.db, actors.coordinator, CODE_A, second, first, 'dismissed');
+		const decisions = await t.db.selectFrom('audit_event').select(['action', 'subject_id']).where('action', 'like', 'report.link%').orderBy('seq').execute();
+		expect(decisions).toEqual([
+			{ action: 'report.link', subject_id: first },
+			{ action: 'report.link.dismiss', subject_id: third }
+		]);
 		const after = await getReportForStaff(t.db, actors.aanspreekpunt, CODE_A, first);
 		expect(after.suggestions.map((s) => s.id)).not.toContain(second);
 		expect(after.suggestions.map((s) => s.id)).not.toContain(third);

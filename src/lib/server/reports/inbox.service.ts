@@ -47,6 +47,12 @@ async function requireInbox(db: Db, actor: Actor | undefined, schoolCode: string
 	}
 }
 
+/** The school of an inbox page, for its heading; NotFound for anyone but its aanspreekpunt and coordinator. */
+export async function getInboxSchool(db: Db, actor: Actor | undefined, schoolCode: string): Promise<{ name: string; code: string }> {
+	const school = await requireInbox(db, actor, schoolCode);
+	return { name: school.name, code: school.vestigingscode };
+}
+
 async function requireReport(db: Db, school: School, reportId: string): Promise<ReportRow> {
 	if (!isId(reportId)) throw new NotFoundError();
 	const row = await db.selectFrom('report').selectAll().where('id', '=', reportId).where('school_id', '=', school.id).executeTakeFirst();
@@ -127,9 +133,10 @@ function rowOf(row: ListRow, today: string, target: AcknowledgementTarget): Inbo
 }
 
 /** The school's counts for its staff home page: how many reports are new. Undefined for anyone outside the inbox. */
-export async function countNewReports(db: Db, actor: Actor | undefined, school: Pick<School, 'id' | 'board_id'>): Promise<number | undefined> {
-	if (!actor || !mayActOnSchool(actor, school, INBOX_ROLES)) return undefined;
-	const row = await db.selectFrom('report').select((eb) => eb.fn.countAll<number | string>().as('n')).where('school_id', '=', school.id).where('status', '=', 'new').executeTakeFirst();
+export async function countNewReports(db: Db, actor: Actor | undefined, schoolId: string): Promise<number | undefined> {
+	// The inbox roles are held at one school, never through a board, so the school's board does not matter here.
+	if (!actor || !mayActOnSchool(actor, { id: schoolId, board_id: null }, INBOX_ROLES)) return undefined;
+	const row = await db.selectFrom('report').select((eb) => eb.fn.countAll<number | string>().as('n')).where('school_id', '=', schoolId).where('status', '=', 'new').executeTakeFirst();
 	return Number(row?.n ?? 0);
 }
 
@@ -401,7 +408,7 @@ export async function decideSuggestion(db: Db, actor: Actor | undefined, schoolC
 			.values({ report_a: a, report_b: b, school_id: school.id, decision, decided_by_user_id: school.actor.userId, decided_on: today })
 			.onConflict((oc) => oc.columns(['report_a', 'report_b']).doNothing())
 			.executeTakeFirst();
-		if (Number(inserted.numInsertedRows ?? 0) === 0) return;
+		if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return;
 		await recordAudit(trx, { actorUserId: school.actor.userId, action: decision === 'confirmed' ? 'report.link' : 'report.link.dismiss', subjectType: 'report', subjectId: row.id, detail: { schoolId: school.id, otherReportId: other.id } });
 	});
 }
