@@ -14,7 +14,8 @@ import { minimalPdf } from '../../../src/lib/server/testing/sample-files';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { insertChild, insertSealed, incidentRow } from '../../../src/lib/server/testing/dossier-rows';
-import { dossierScope, loadDataKey } from '../../../src/lib/server/crypto/data-key.service';
+import { dossierScope, ensureDataKey, loadDataKey, schoolScope } from '../../../src/lib/server/crypto/data-key.service';
+import sharp from 'sharp';
 
 /**
  * The parent persona's dossier: one child with one incident and one evidence file (a PDF), at fixed ids so the
@@ -26,6 +27,15 @@ export const SEEDED_DOSSIER = {
 	attachment: '5eed0000-0000-4000-8000-00000000a001',
 	contact: '5eed0000-0000-4000-8000-00000000d001',
 	agreement: '5eed0000-0000-4000-8000-00000000f001'
+} as const;
+
+/**
+ * A report to the seeded school with one photo, at fixed ids, so the route walk reaches the staff report pages;
+ * only the school's aanspreekpunt and coordinator get 200 there, every other role 404.
+ */
+export const SEEDED_REPORT = {
+	report: '5eed0000-0000-4000-8000-0000000b0001',
+	photo: '5eed0000-0000-4000-8000-0000000b00f1'
 } as const;
 
 export interface Persona {
@@ -76,6 +86,7 @@ export async function seedPersonas(dataDir: string): Promise<Seed> {
 	for (const role of ROLES) personas[role] = await persona(role, requiresSecondFactor(role));
 	const staffWithoutSecondFactor = await persona('mentor', false);
 	await seedDossier(db, personas.parent.userId);
+	await seedReport(db, schoolId);
 	return { db, schoolId, otherSchoolId, boardId, personas, staffWithoutSecondFactor, close: () => handle.close() };
 }
 
@@ -112,6 +123,39 @@ async function seedDossier(db: Db, parentId: string): Promise<void> {
 			file_key: fileKey,
 			received_at: now
 		});
+}
+
+/** SEEDED_REPORT, straight in the database: sealed under the school's data key like a real one. */
+async function seedReport(db: Db, schoolId: string): Promise<void> {
+	const key = await ensureDataKey(db, schoolScope(schoolId));
+	await db
+		.insertInto('report')
+		.values({
+			id: SEEDED_REPORT.report,
+			school_id: schoolId,
+			channel: 'online',
+			reporter_kind: 'pupil',
+			anonymous: 1,
+			received_on: '2026-11-30',
+			what_happened: key.seal('Ze lachen me uit bij de gym.'),
+			place: key.seal('Gymzaal'),
+			people_involved: key.seal('Sem de Vries'),
+			reporter_name: null,
+			contact: null,
+			occurred_on: null,
+			occurred_around: 'this_week',
+			forms: JSON.stringify(['verbal']),
+			motives: JSON.stringify([]),
+			ongoing: 'yes',
+			status: 'new',
+			receipt_lookup: null,
+			passphrase_hash: null
+		})
+		.execute();
+	const bytes = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#36c' } }).png().toBuffer();
+	const fileKey = newId();
+	await putFile(fileKey, bytes, key);
+	await db.insertInto('report_attachment').values({ id: SEEDED_REPORT.photo, report_id: SEEDED_REPORT.report, file_key: fileKey, content_type: 'image/png', size: bytes.byteLength, content_mac: key.mac(bytes) }).execute();
 }
 
 /**

@@ -101,7 +101,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(school)/school/[code]/meldingen/export.csv': INBOX,
 	'/(school)/school/[code]/meldingen/nieuw': INBOX,
 	'/(school)/school/[code]/meldingen/[report]': INBOX,
-	'/(school)/school/[code]/meldingen/[report]/foto/[attachment]': INBOX,
+	'/(school)/school/[code]/meldingen/[report]/foto/[photo]': INBOX,
 	'/(board)/bestuur': { kind: 'roles', roles: ['board_analyst'] },
 	'/(admin)/beheer': { kind: 'roles', roles: ['platform_admin'] },
 	'/(admin)/beheer/uitgaande-mail': { kind: 'roles', roles: ['platform_admin'] },

@@ -17,7 +17,7 @@ import { ensureDataKey, schoolScope } from '../crypto/data-key.service';
 import { getFile } from '../files/file-store';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { requireSchool, mayActOnSchool } from '../schools/school-access';
-import { storeReport } from './report.service';
+import { replyToReporter, storeReport } from './report.service';
 import type { Receipt } from '../../reports/receipt-code';
 import type { Motive, OccurredAround, Ongoing, ReporterKind } from '../../reports/report-form';
 import type { BullyingForm } from '../../dossier/dossier';
@@ -378,6 +378,16 @@ export async function getReportForStaff(db: Db, actor: Actor | undefined, school
 		links,
 		suggestions
 	};
+}
+
+/**
+ * A reply to the reporter from the report's page: the inbox's access check first (so another role gets the same
+ * NotFound as on the page itself), then the report service's reply, which acknowledges and audits.
+ */
+export async function replyFromInbox(db: Db, actor: Actor | undefined, schoolCode: string, reportId: string, body: string): Promise<void> {
+	const school = await requireInbox(db, actor, schoolCode);
+	await requireReport(db, school, reportId);
+	await replyToReporter(db, actor, schoolCode, reportId, body);
 }
 
 /** Acknowledges a report today: the status and the day, audited. Acknowledging twice keeps the first day. */

@@ -2,8 +2,7 @@ import * as v from 'valibot';
 import { redirect } from '@sveltejs/kit';
 import { paths } from '$lib/paths';
 import { database } from '$lib/server/db';
-import { acknowledgeReport, decideSuggestion, getReportForStaff } from '$lib/server/reports/inbox.service';
-import { replyToReporter } from '$lib/server/reports/report.service';
+import { acknowledgeReport, decideSuggestion, getReportForStaff, replyFromInbox } from '$lib/server/reports/inbox.service';
 import { parseForm } from '$lib/server/http/form';
 import { orHttpError } from '$lib/server/http/respond';
 import { textField } from '$lib/forms/text';
@@ -34,7 +33,7 @@ export const actions: Actions = {
 	reply: async ({ request, locals, params }) => {
 		const form = await parseForm(request, replySchema);
 		if (!form.ok) return form.failure;
-		await orHttpError(() => replyToReporter(database(), locals.actor, params.code, params.report, form.data.body));
+		await orHttpError(() => replyFromInbox(database(), locals.actor, params.code, params.report, form.data.body));
 		back(params.code, params.report, 'verstuurd', '#berichten');
 	},
 	link: async ({ request, locals, params }) => {

@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
-	const file = await orHttpError(() => getReportAttachment(database(), locals.actor, params.code, params.report, params.attachment));
+	const file = await orHttpError(() => getReportAttachment(database(), locals.actor, params.code, params.report, params.photo));
 	const inline = url.searchParams.get('inline') === '1';
 	const name = `melding-foto.${EXTENSIONS[file.contentType] ?? 'bin'}`;
 	return new Response(new Uint8Array(file.bytes), {
