@@ -39,6 +39,8 @@ describe('small rules', () => {
 		expect(ageInDays('2026-12-08', '2026-12-07')).toBe(0);
 		expect(pupilNamesFrom('Sem de Vries, Noor\nAyoub en Lotte; Tim & Jan')).toEqual(['Sem de Vries', 'Noor', 'Ayoub', 'Lotte', 'Tim', 'Jan']);
 		expect(pupilNamesFrom(null)).toEqual([]);
+		// Found in the browser journey: "iemand uit groep 8" in two unrelated reports was suggested as one pupil.
+		expect(pupilNamesFrom('Daan Verbeek, iemand uit groep 8\ntwee jongens uit 2b')).toEqual(['Daan Verbeek']);
 	});
 });
 

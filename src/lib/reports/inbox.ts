@@ -40,14 +40,15 @@ export function ageInDays(receivedOn: string, today: string): number {
 
 /**
  * The names in a report's "who was involved" text, for duplicate suggestions: one per line, comma, semicolon or
- * " en " / " and ". Words like "twee jongens uit groep 8" come through too; they rarely match anything by name.
+ * " en " / " and ". A part with a digit is a description ("iemand uit groep 8", "twee jongens uit 2b"), not a name:
+ * left out, or every report mentioning the same class would be suggested as the same pupil.
  */
 export function pupilNamesFrom(text: string | null): string[] {
 	if (!text) return [];
 	return text
 		.split(/[\n,;]+|\s+(?:en|and|&)\s+/i)
 		.map((part) => part.trim())
-		.filter((part) => part.length > 1 && part.length <= 80);
+		.filter((part) => part.length > 1 && part.length <= 80 && !/\d/.test(part));
 }
 
 /**
