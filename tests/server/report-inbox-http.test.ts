@@ -168,3 +168,36 @@ describe('the CSV export', () => {
 		expect(events.length).toBeGreaterThan(0);
 	});
 });
+
+describe('the target and paging', () => {
+	it('saves the target, and refuses a wrong one with the input kept', async () => {
+		const cookie = seed.personas.coordinator.cookie;
+		const wrong = await post(`${base}?/target`, { schoolDays: '99', noSchoolDays: '2026-12-24\nkerstvakantie' }, cookie);
+		expect(wrong.status).toBe(400);
+		const html = await wrong.text();
+		expect(html).toContain(nl.inbox_error_target);
+		expect(html).toContain('value="99"');
+		expect(html).toContain('kerstvakantie');
+		const saved = await post(`${base}?/target`, { schoolDays: '3', noSchoolDays: '2026-12-24\n2026-12-25' }, cookie);
+		expect(saved.status).toBe(200);
+		expect(await saved.text()).toContain(nl.inbox_target_text!.replace('{days}', '3'));
+		const row = await seed.db.selectFrom('report_settings').selectAll().where('school_id', '=', seed.schoolId).executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ acknowledgement_school_days: 3, no_school_days: JSON.stringify(['2026-12-24', '2026-12-25']) });
+		expect((await post(`${base}?/target`, { schoolDays: '2', noSchoolDays: '' }, seed.personas.mentor.cookie)).status).toBe(404);
+	});
+
+	it('pages by 25 with rel=next and rel=prev links', async () => {
+		const { storeReport } = await import('../../src/lib/server/reports/report.service');
+		const { todayInNetherlands } = await import('../../src/lib/i18n/locale');
+		const input = { reporterKind: 'pupil' as const, whatHappened: 'Iets in de gang.', occurredOn: null, occurredAround: 'this_week' as const, place: null, peopleInvolved: null, forms: [], motives: [], ongoing: 'unknown' as const, anonymous: true, reporterName: null, contact: null };
+		for (let i = 0; i < 26; i++) await storeReport(seed.db, seed.schoolId, input, [], { channel: 'online', receivedOn: todayInNetherlands(), enteredBy: null, withReceipt: false });
+		const cookie = seed.personas.aanspreekpunt.cookie;
+		const first = await (await get(base, cookie)).text();
+		expect(first).toContain(`<link rel="next" href="${base}?pagina=2"`);
+		expect(first).not.toContain('rel="prev"');
+		const second = await (await get(`${base}?pagina=2`, cookie)).text();
+		expect(second).toContain(`<link rel="prev" href="${base}"`);
+		expect(second).toMatch(/<a href="\/school\/98ZZ00\/meldingen" rel="prev">/);
+		expect((await get(`${base}?pagina=abc`, cookie)).status).toBe(200);
+	});
+});
