@@ -148,6 +148,37 @@ describe('entering an oral report', () => {
 	});
 });
 
+describe('a paper report with a scan', () => {
+	async function postMultipart(fields: Record<string, string>, files: { name: string; type: string; bytes: Uint8Array }[], cookie: string): Promise<Response> {
+		const body = new FormData();
+		for (const [key, value] of Object.entries(fields)) body.append(key, value);
+		for (const file of files) body.append('files', new Blob([file.bytes], { type: file.type }), file.name);
+		return fetch(`${app.origin}${base}/nieuw`, { method: 'POST', redirect: 'manual', headers: { accept: 'text/html', origin: app.origin, cookie }, body });
+	}
+	const paper = { channel: 'paper', whatHappened: 'Een briefje in de brievenbus van de school.', identity: 'anonymous', receipt: 'no' };
+
+	it('refuses a file that is not a photo, stores nothing and keeps what was typed', async () => {
+		const before = await seed.db.selectFrom('report').select('id').execute();
+		const response = await postMultipart(paper, [{ name: 'brief.html', type: 'text/html', bytes: new TextEncoder().encode('<html><script>alert(1)</script>') }], seed.personas.aanspreekpunt.cookie);
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain(`brief.html: ${nl.inbox_refused_type}`);
+		expect(html).toContain(nl.inbox_files_again);
+		expect(html).toContain('Een briefje in de brievenbus van de school.');
+		expect(await seed.db.selectFrom('report').select('id').execute()).toHaveLength(before.length);
+	});
+
+	it('stores a scan as a photo of the report', async () => {
+		const sharp = (await import('sharp')).default;
+		const scan = await sharp({ create: { width: 20, height: 30, channels: 3, background: '#eee' } }).jpeg().toBuffer();
+		const response = await postMultipart(paper, [{ name: 'scan.jpg', type: 'image/jpeg', bytes: new Uint8Array(scan) }], seed.personas.aanspreekpunt.cookie);
+		expect(response.status).toBe(200);
+		const row = await seed.db.selectFrom('report').select('id').where('channel', '=', 'paper').executeTakeFirstOrThrow();
+		const photos = await seed.db.selectFrom('report_attachment').select('content_type').where('report_id', '=', row.id).execute();
+		expect(photos).toEqual([{ content_type: 'image/jpeg' }]);
+	});
+});
+
 describe('the CSV export', () => {
 	it('is an attachment of CSV with quoted cells, not cached', async () => {
 		const response = await get(`${base}/export.csv`, seed.personas.aanspreekpunt.cookie);
@@ -159,7 +190,8 @@ describe('the CSV export', () => {
 		const text = await response.text();
 		const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
 		expect(lines[0]).toBe(`"${nl.inbox_csv_received}","${nl.inbox_csv_age_days}","${nl.inbox_csv_channel}","${nl.inbox_csv_reporter_kind}","${nl.inbox_csv_identity}","${nl.inbox_csv_status}","${nl.inbox_csv_acknowledged_on}","${nl.inbox_csv_due_on}","${nl.inbox_csv_overdue}"`);
-		expect(lines).toHaveLength(3);
+		// The seeded report, the phone report and the paper report.
+		expect(lines).toHaveLength(4);
 		for (const line of lines) for (const cell of line.split('","')) expect(cell.replace(/^"/, '')).not.toMatch(/^[=+\-@]/);
 		// No text of any report.
 		expect(text).not.toContain('Ze lachen');

@@ -7,7 +7,7 @@
 export const FORM_BODY_LIMIT = 1024 * 1024;
 
 /** The routes that accept file uploads (SvelteKit route ids). */
-export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/(school)/school/[code]/profiel/documenten/[kind]', '/(parent)/dossier/[child]/voorval/[incident]/bijlagen']);
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(['/(school)/school/[code]/profiel/documenten/[kind]', '/(parent)/dossier/[child]/voorval/[incident]/bijlagen', '/(school)/school/[code]/meldingen/nieuw']);
 
 export class BodyTooLargeError extends Error {
 	override name = 'BodyTooLargeError';

@@ -39,7 +39,11 @@ export async function readFormData(request: Request): Promise<FormData> {
 }
 
 export async function parseForm<S extends v.GenericSchema>(request: Request, schema: S): Promise<Parsed<v.InferOutput<S>>> {
-	const data = await readFormData(request);
+	return parseFormData(await readFormData(request), schema);
+}
+
+/** parseForm for a form already read (a multipart form whose files the route takes out itself). */
+export function parseFormData<S extends v.GenericSchema>(data: FormData, schema: S): Parsed<v.InferOutput<S>> {
 	const values = formValuesOf(data);
 	const input: Record<string, unknown> = {};
 	for (const [key, value] of data) {

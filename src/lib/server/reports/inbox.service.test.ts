@@ -222,7 +222,9 @@ describe.each(testDatabaseKinds())('report inbox on %s', (kind) => {
 
 	it('enters an oral report with a receipt the reporter can use, and one without', async () => {
 		const today = todayInNetherlands();
-		const withReceipt = await enterReport(t.db, actors.aanspreekpunt, CODE_A, { report: input({ reporterKind: 'parent', anonymous: false, reporterName: 'Mevrouw Yilmaz', contact: '06-12345678' }), channel: 'phone', receivedOn: '', withReceipt: true });
+		const entered1 = await enterReport(t.db, actors.aanspreekpunt, CODE_A, { report: input({ reporterKind: 'parent', anonymous: false, reporterName: 'Mevrouw Yilmaz', contact: '06-12345678' }), channel: 'phone', receivedOn: '', withReceipt: true });
+		if (!entered1.ok) throw new Error('not entered');
+		const withReceipt = entered1;
 		expect(withReceipt.receipt).toBeDefined();
 		const opened = await openReceipt(t.db, withReceipt.receipt!.code, withReceipt.receipt!.passphrase, '192.0.2.78');
 		expect(opened.ok && opened.report.id).toBe(withReceipt.reportId);
@@ -230,16 +232,24 @@ describe.each(testDatabaseKinds())('report inbox on %s', (kind) => {
 		expect(row).toMatchObject({ channel: 'phone', received_on: today, entered_by_user_id: actors.aanspreekpunt.userId, reporter_kind: 'parent', anonymous: 0, status: 'new' });
 		expect(row.reporter_name).toMatch(/^pw1\./);
 
-		const without = await enterReport(t.db, actors.coordinator, CODE_A, { report: input(), channel: 'paper', receivedOn: '2026-11-30', withReceipt: false });
+		const entered2 = await enterReport(t.db, actors.coordinator, CODE_A, { report: input(), channel: 'paper', receivedOn: '2026-11-30', withReceipt: false }, [{ name: 'brief.png', bytes: await png() }]);
+		if (!entered2.ok) throw new Error('not entered');
+		const without = entered2;
 		expect(without.receipt).toBeUndefined();
 		const paper = await t.db.selectFrom('report').selectAll().where('id', '=', without.reportId).executeTakeFirstOrThrow();
 		expect(paper).toMatchObject({ channel: 'paper', received_on: '2026-11-30', receipt_lookup: null, passphrase_hash: null });
 		const view = await getReportForStaff(t.db, actors.aanspreekpunt, CODE_A, without.reportId);
 		expect(view.enteredByName).toBe('coordinator@wilg.nl');
+		// The paper report's scan went through the evidence check like an online photo.
+		expect(view.attachments.map((a) => a.contentType)).toEqual(['image/png']);
+		const before = await t.db.selectFrom('report').select('id').execute();
+		const refused = await enterReport(t.db, actors.aanspreekpunt, CODE_A, { report: input(), channel: 'email', receivedOn: '', withReceipt: true }, [{ name: 'mail.html', bytes: new TextEncoder().encode('<html>x</html>') }]);
+		expect(refused).toEqual({ ok: false, refused: [{ name: 'mail.html', reasonKey: 'evidence_refused_type' }] });
+		expect(await t.db.selectFrom('report').select('id').execute()).toHaveLength(before.length);
 
 		await expect(enterReport(t.db, actors.aanspreekpunt, CODE_A, { report: input(), channel: 'phone', receivedOn: '2999-01-01', withReceipt: false })).rejects.toBeInstanceOf(RuleError);
 		const entered = await t.db.selectFrom('audit_event').select(['action', 'detail']).where('subject_id', '=', withReceipt.reportId).execute();
-		expect(entered).toEqual([{ action: 'report.enter', detail: JSON.stringify({ schoolId: schoolA, channel: 'phone', receipt: true }) }]);
+		expect(entered).toEqual([{ action: 'report.enter', detail: JSON.stringify({ schoolId: schoolA, channel: 'phone', receipt: true, photos: 0 }) }]);
 		expect(await auditDetails()).not.toContain('Yilmaz');
 	});
 

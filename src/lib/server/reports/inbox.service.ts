@@ -17,7 +17,7 @@ import { ensureDataKey, schoolScope } from '../crypto/data-key.service';
 import { getFile } from '../files/file-store';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { requireSchool, mayActOnSchool } from '../schools/school-access';
-import { replyToReporter, storeReport } from './report.service';
+import { checkReportImages, replyToReporter, storeReport, type ReportFileRefusal, type UploadedImage } from './report.service';
 import type { Receipt } from '../../reports/receipt-code';
 import type { Motive, OccurredAround, Ongoing, ReporterKind } from '../../reports/report-form';
 import type { BullyingForm } from '../../dossier/dossier';
@@ -436,16 +436,22 @@ export async function getReportAttachment(db: Db, actor: Actor | undefined, scho
 	return { bytes, contentType: attachment.content_type };
 }
 
+export type EnterResult = { ok: true; reportId: string; receipt: Receipt | undefined } | { ok: false; refused: { name: string; reasonKey: ReportFileRefusal }[] };
+
 /**
- * A report heard in person, by phone, e-mail or on paper, entered by the school's staff. It is stored the way an
- * online report is (storeReport), with the channel, the day it came in and who entered it; with a receipt when
- * asked, which is returned once and never stored. Audited (who entered which report; no content).
+ * A report heard in person, by phone, e-mail or on paper, entered by the school's staff, with photos or scans if
+ * there are any. It is stored the way an online report is (checkReportImages, storeReport), with the channel, the
+ * day it came in and who entered it; with a receipt when asked, which is returned once and never stored. If a file
+ * is refused, nothing is stored. Audited (who entered which report; no content).
  */
-export async function enterReport(db: Db, actor: Actor | undefined, schoolCode: string, input: StaffReportInput, today = todayInNetherlands()): Promise<{ reportId: string; receipt: Receipt | undefined }> {
+export async function enterReport(db: Db, actor: Actor | undefined, schoolCode: string, input: StaffReportInput, files: readonly UploadedImage[] = [], today = todayInNetherlands()): Promise<EnterResult> {
 	const school = await requireInbox(db, actor, schoolCode);
 	const receivedOn = input.receivedOn || today;
 	if (!isDay(receivedOn) || receivedOn > today) throw new RuleError('receivedOn', 'inbox_error_received_future');
-	return storeReport(db, school.id, input.report, [], { channel: input.channel, receivedOn, enteredBy: school.actor.userId, withReceipt: input.withReceipt }, async (trx, reportId) => {
-		await recordAudit(trx, { actorUserId: school.actor.userId, action: 'report.enter', subjectType: 'report', subjectId: reportId, detail: { schoolId: school.id, channel: input.channel, receipt: input.withReceipt } });
+	const { refused, images } = await checkReportImages(files);
+	if (refused.length > 0) return { ok: false, refused };
+	const stored = await storeReport(db, school.id, input.report, images, { channel: input.channel, receivedOn, enteredBy: school.actor.userId, withReceipt: input.withReceipt }, async (trx, reportId) => {
+		await recordAudit(trx, { actorUserId: school.actor.userId, action: 'report.enter', subjectType: 'report', subjectId: reportId, detail: { schoolId: school.id, channel: input.channel, receipt: input.withReceipt, photos: images.length } });
 	});
+	return { ok: true, ...stored };
 }

@@ -51,15 +51,18 @@ async function lookupOf(db: Db, normalisedCode: string): Promise<string> {
 	return (await ensureDataKey(db, RECEIPT_SCOPE)).mac(normalisedCode);
 }
 
+export interface CheckedImage {
+	contentType: string;
+	bytes: Uint8Array;
+}
+
 /**
- * Sends a report to a school that takes reports. Files are checked first, outside any transaction; if one is
- * refused, nothing is stored and every refusal is returned (the page says the files must be chosen again).
+ * Checks a report's files before anything is stored, for online reports and for the ones staff enter: photos and
+ * screenshots only, at most MAX_REPORT_FILES, each through the evidence check (re-encoded, metadata dropped).
  */
-export async function submitReport(db: Db, schoolCode: string, input: ReportInput, files: readonly UploadedImage[] = []): Promise<SubmitResult> {
-	const school = await findReportableSchool(db, schoolCode);
-	if (!school) throw new NotFoundError();
+export async function checkReportImages(files: readonly UploadedImage[]): Promise<{ refused: { name: string; reasonKey: ReportFileRefusal }[]; images: CheckedImage[] }> {
 	const refused: { name: string; reasonKey: ReportFileRefusal }[] = [];
-	const images: { contentType: string; bytes: Uint8Array }[] = [];
+	const images: CheckedImage[] = [];
 	for (const [index, file] of files.entries()) {
 		if (index >= MAX_REPORT_FILES) {
 			refused.push({ name: file.name, reasonKey: 'evidence_refused_too_many_files' });
@@ -71,6 +74,17 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 		else if (!isImageType(result.contentType)) refused.push({ name: file.name, reasonKey: 'evidence_refused_type' });
 		else images.push({ contentType: result.contentType, bytes: result.bytes });
 	}
+	return { refused, images };
+}
+
+/**
+ * Sends a report to a school that takes reports. Files are checked first, outside any transaction; if one is
+ * refused, nothing is stored and every refusal is returned (the page says the files must be chosen again).
+ */
+export async function submitReport(db: Db, schoolCode: string, input: ReportInput, files: readonly UploadedImage[] = []): Promise<SubmitResult> {
+	const school = await findReportableSchool(db, schoolCode);
+	if (!school) throw new NotFoundError();
+	const { refused, images } = await checkReportImages(files);
 	if (refused.length > 0) return { ok: false, refused };
 
 	const { receipt } = await storeReport(db, school.id, input, images, { channel: 'online', receivedOn: todayInNetherlands(), enteredBy: null, withReceipt: true });
