@@ -209,6 +209,7 @@ async function startApp() {
 	cleanup.dirs.add(dataDir);
 	const schools = seedSchools(dataDir);
 	const dossier = seedDossier(dataDir);
+	const inbox = seedInbox(dataDir);
 	const origin = `http://${LOOPBACK}:${port}`;
 	const env = {
 		...process.env,
@@ -224,7 +225,7 @@ async function startApp() {
 	delete env.DATABASE_URL;
 	const child = spawnNode([serverEntry], env);
 	await waitUntilUp('app', child, `${origin}/healthz`);
-	return { child, origin, dataDir, schools, dossier };
+	return { child, origin, dataDir, schools, dossier, inbox };
 }
 
 /** Fills the fresh database with a register as large as DUO's, before the app opens it. */
@@ -248,6 +249,18 @@ function seedDossier(dataDir) {
 		env: { PATH: process.env.PATH ?? '' }
 	});
 	if (result.status !== 0) throw new BenchError(`Loading the dossier failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
+	return JSON.parse(lastLine(result.stdout));
+}
+
+/** A school with 2 000 reports and its signed-in aanspreekpunt (scripts/bench-inbox.ts), before the app opens the database. */
+function seedInbox(dataDir) {
+	console.error('Loading a school with 2 000 reports…');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-inbox.ts'), '--seed', dataDir], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { PATH: process.env.PATH ?? '' }
+	});
+	if (result.status !== 0) throw new BenchError(`Loading the reports failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
 	return JSON.parse(lastLine(result.stdout));
 }
 
@@ -282,6 +295,8 @@ const GOALS = {
 	// Five times the 95 req/s the dossier page with 200 incidents did before it was paginated.
 	dossier: { rps: 475, p99: 100 },
 	schoolSearch: { p99: 50 },
+	// Issue 11: the inbox with 2 000 reports, p99 under 100 ms at 10 connections.
+	inbox: { p99: 100 },
 	// Issue 3: a search answers in under 50 ms.
 	search: { p99: 50 }
 };
@@ -319,7 +334,12 @@ function targetsFor(app, bare) {
 		page('dossier page, 200 incidents', `/dossier/${app.dossier.pageChild}`, GOALS.dossier, { headers: { ...BROWSER, ...cookie } }),
 		page('dossier page, last timeline page', `/dossier/${app.dossier.pageChild}?pagina=8`, GOALS.dossier, { headers: { ...BROWSER, ...cookie } }),
 		// One connection: the server time of one dossier page, without queueing.
-		page('dossier page, 1 connection', `/dossier/${app.dossier.pageChild}`, undefined, { headers: { ...BROWSER, ...cookie }, connections: 1 })
+		page('dossier page, 1 connection', `/dossier/${app.dossier.pageChild}`, undefined, { headers: { ...BROWSER, ...cookie }, connections: 1 }),
+		// Issue 11: the school's inbox with 2 000 reports (signed in as its aanspreekpunt), its first page and one deep
+		// in, and one report's page with its duplicate suggestions over the school year (each view is audited: a write).
+		page('inbox, 2 000 reports', `/school/${app.inbox.schoolCode}/meldingen`, GOALS.inbox, { headers: { ...BROWSER, cookie: app.inbox.cookie } }),
+		page('inbox, page 40', `/school/${app.inbox.schoolCode}/meldingen?pagina=40`, GOALS.inbox, { headers: { ...BROWSER, cookie: app.inbox.cookie } }),
+		page('inbox report page, 1 connection', `/school/${app.inbox.schoolCode}/meldingen/${app.inbox.reportId}`, undefined, { headers: { ...BROWSER, cookie: app.inbox.cookie }, connections: 1 })
 	];
 }
 
