@@ -24,7 +24,7 @@ import type { BullyingForm } from '../../dossier/dossier';
 import { todayInNetherlands } from '../../i18n/locale';
 import { acknowledgementDueOn, DEFAULT_ACKNOWLEDGEMENT_SCHOOL_DAYS, isDay, isOverdue, type AcknowledgementTarget } from '../../cases/school-days';
 import { schoolYearOf } from '../../schools/legal-duties';
-import { compareReports, isoWeekOf, type ReportForComparison, type SuggestionReason } from '../../reports/duplicate-suggestions';
+import { comparerFor, isoWeekOf, type ReportForComparison, type SuggestionReason } from '../../reports/duplicate-suggestions';
 import { ageInDays, INBOX_PAGE_SIZE, overdueCutoff, pupilNamesFrom, type Channel, type InboxFilter, type StaffReportInput } from '../../reports/inbox';
 
 /** Who reads the inbox and the reports in it (the case handlers come with cases). */
@@ -285,24 +285,28 @@ async function suggestionsFor(db: Db, row: ReportRow, key: Awaited<ReturnType<ty
 		.execute();
 	const macsOf = new Map<string, string[]>();
 	for (const m of macs) macsOf.set(m.report_id, [...(macsOf.get(m.report_id) ?? []), m.content_mac]);
+	const selfWeek = row.occurred_on ? isoWeekOf(row.occurred_on) : undefined;
 	const comparable = (r: { id: string; received_on: string; occurred_on: string | null; place: string | null; people_involved: string | null }): ReportForComparison => {
-		const place = key.openOrNull(r.place);
+		const week = r.occurred_on ? isoWeekOf(r.occurred_on) : undefined;
+		// The place only counts together with the same week: no need to unseal it for a report of another week.
+		const place = r.id === row.id || (week && week === selfWeek) ? key.openOrNull(r.place) : null;
 		return {
 			id: r.id,
 			schoolYear: year.label,
 			receivedOn: r.received_on,
 			place: place ? { text: place } : undefined,
-			occurrenceWeek: r.occurred_on ? isoWeekOf(r.occurred_on) : undefined,
+			occurrenceWeek: week,
 			pupilNames: pupilNamesFrom(key.openOrNull(r.people_involved)),
 			evidenceHashes: macsOf.get(r.id) ?? []
 		};
 	};
 	const self = comparable(row);
+	const compareWithSelf = comparerFor(self);
 	const suggestions: SuggestionView[] = [];
 	for (const other of others) {
 		if (decidedIds.has(other.id)) continue;
 		const otherComparable = comparable(other);
-		const suggestion = compareReports(self, otherComparable);
+		const suggestion = compareWithSelf(otherComparable);
 		if (!suggestion) continue;
 		// reportIds (and the name indexes) put the earlier report first; find which side this report is on.
 		const selfFirst = suggestion.reportIds[0] === row.id;
