@@ -149,7 +149,7 @@ describe('entering an oral report', () => {
 });
 
 describe('a paper report with a scan', () => {
-	async function postMultipart(fields: Record<string, string>, files: { name: string; type: string; bytes: Uint8Array }[], cookie: string): Promise<Response> {
+	async function postMultipart(fields: Record<string, string>, files: { name: string; type: string; bytes: Uint8Array<ArrayBuffer> }[], cookie: string): Promise<Response> {
 		const body = new FormData();
 		for (const [key, value] of Object.entries(fields)) body.append(key, value);
 		for (const file of files) body.append('files', new Blob([file.bytes], { type: file.type }), file.name);
