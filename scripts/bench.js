@@ -212,7 +212,8 @@ async function startApp() {
 	cleanup.dirs.add(dataDir);
 	const schools = seedSchools(dataDir);
 	const dossier = seedDossier(dataDir);
-	const reports = seedReports(dataDir);
+	const inbox = seedInbox(dataDir);
+	const reports = seedCase(dataDir);
 	const origin = `http://${LOOPBACK}:${port}`;
 	const env = {
 		...process.env,
@@ -228,7 +229,7 @@ async function startApp() {
 	delete env.DATABASE_URL;
 	const child = spawnNode([serverEntry], env);
 	await waitUntilUp('app', child, `${origin}/healthz`);
-	return { child, origin, dataDir, schools, dossier, reports };
+	return { child, origin, dataDir, schools, dossier, inbox, reports };
 }
 
 /** Fills the fresh database with a register as large as DUO's, before the app opens it. */
@@ -255,10 +256,22 @@ function seedDossier(dataDir) {
 	return JSON.parse(lastLine(result.stdout));
 }
 
-/** Issue 11: a school with 2 000 reports, its staff signed in, and a case with 200 events (scripts/bench-reports.ts). */
-function seedReports(dataDir) {
-	console.error('Loading 2 000 reports and a case with 200 events…');
-	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-reports.ts'), '--seed', dataDir], {
+/** Issue 11: a school whose staff has a case with 200 events, and takes reports (scripts/bench-case.ts). */
+function seedCase(dataDir) {
+	console.error('Loading a case with 200 events…');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-case.ts'), '--seed', dataDir], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { PATH: process.env.PATH ?? '' }
+	});
+	if (result.status !== 0) throw new BenchError(`Loading the case failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
+	return JSON.parse(lastLine(result.stdout));
+}
+
+/** A school with 2 000 reports and its signed-in aanspreekpunt (scripts/bench-inbox.ts), before the app opens the database. */
+function seedInbox(dataDir) {
+	console.error('Loading a school with 2 000 reports…');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-inbox.ts'), '--seed', dataDir], {
 		cwd: root,
 		encoding: 'utf8',
 		env: { PATH: process.env.PATH ?? '' }
@@ -298,10 +311,10 @@ const GOALS = {
 	// Five times the 95 req/s the dossier page with 200 incidents did before it was paginated.
 	dossier: { rps: 475, p99: 100 },
 	schoolSearch: { p99: 50 },
+	// Issue 11: the inbox with 2 000 reports, p99 under 100 ms at 10 connections.
+	inbox: { p99: 100 },
 	// Issue 3: a search answers in under 50 ms.
-	search: { p99: 50 },
-	// Issue 11: the inbox of a school with 2 000 reports.
-	inbox: { p99: 100 }
+	search: { p99: 50 }
 };
 
 /** Everything measured in one run, in the order of the table. `cached`: the page cache must answer it. */
@@ -338,8 +351,12 @@ function targetsFor(app, bare) {
 		page('dossier page, last timeline page', `/dossier/${app.dossier.pageChild}?pagina=8`, GOALS.dossier, { headers: { ...BROWSER, ...cookie } }),
 		// One connection: the server time of one dossier page, without queueing.
 		page('dossier page, 1 connection', `/dossier/${app.dossier.pageChild}`, undefined, { headers: { ...BROWSER, ...cookie }, connections: 1 }),
-		// Issue 11: the staff side, signed in as the school's aanspreekpunt and coordinator.
-		page('report inbox, 2000 reports', `/school/${app.reports.school}/meldingen`, GOALS.inbox, { headers: { ...BROWSER, cookie: app.reports.cookie } }),
+		// Issue 11: the school's inbox with 2 000 reports (signed in as its aanspreekpunt), its first page and one deep
+		// in, and one report's page with its duplicate suggestions over the school year (each view is audited: a write).
+		page('inbox, 2 000 reports', `/school/${app.inbox.schoolCode}/meldingen`, GOALS.inbox, { headers: { ...BROWSER, cookie: app.inbox.cookie } }),
+		page('inbox, page 40', `/school/${app.inbox.schoolCode}/meldingen?pagina=40`, GOALS.inbox, { headers: { ...BROWSER, cookie: app.inbox.cookie } }),
+		page('inbox report page, 1 connection', `/school/${app.inbox.schoolCode}/meldingen/${app.inbox.reportId}`, undefined, { headers: { ...BROWSER, cookie: app.inbox.cookie }, connections: 1 }),
+		// A case with 200 events in its chronology (each view is audited too).
 		page('case page, 200 events', `/school/${app.reports.school}/zaken/${app.reports.caseId}`, undefined, { headers: { ...BROWSER, cookie: app.reports.cookie } }),
 		// The form a pupil opens before reporting (not cached: route-access.ts `anonymous`).
 		page('report form', `/scholen/${app.reports.school}/melden`, undefined, { headers: BROWSER })

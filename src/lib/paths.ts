@@ -21,7 +21,7 @@ export const paths = {
 	schools: '/scholen',
 	schoolPage: (code: string) => `/scholen/${encodeURIComponent(code)}`,
 	/** The report form of a school (issue 11), for pupils and parents, without an account. */
-	schoolReport: (code: string) => `/scholen/${encodeURIComponent(code)}/melden`,
+	schoolReportForm: (code: string) => `/scholen/${encodeURIComponent(code)}/melden`,
 	/** Where a reporter comes back with their receipt code and passphrase. */
 	report: '/melding',
 	/** The public school search API (JSON), also used by the search suggestions on /scholen. */
@@ -64,6 +64,18 @@ export const paths = {
 	schoolProfilePart: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/${slug}`,
 	schoolProfileDocument: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/documenten/${slug}`,
 	schoolDuties: (code: string) => `/school/${encodeURIComponent(code)}/wettelijke-taken`,
+	/** The school's report inbox; `filter` 'new' lists only new reports, `page` from 1. */
+	schoolInbox: (code: string, options: { filter?: 'new' | 'all'; page?: number } = {}) => {
+		const query = new URLSearchParams();
+		if (options.filter === 'new') query.set('filter', 'nieuw');
+		if (options.page && options.page > 1) query.set('pagina', String(options.page));
+		const search = query.toString();
+		return `/school/${encodeURIComponent(code)}/meldingen${search ? `?${search}` : ''}`;
+	},
+	schoolInboxExport: (code: string) => `/school/${encodeURIComponent(code)}/meldingen/export.csv`,
+	schoolInboxNew: (code: string) => `/school/${encodeURIComponent(code)}/meldingen/nieuw`,
+	schoolReport: (code: string, report: string) => `/school/${encodeURIComponent(code)}/meldingen/${report}`,
+	schoolReportPhoto: (code: string, report: string, attachment: string) => `/school/${encodeURIComponent(code)}/meldingen/${report}/foto/${attachment}`,
 	schoolDocument: (code: string, slug: string) => `/scholen/${encodeURIComponent(code)}/documenten/${slug}`,
 	invitation: (token: string) => `/uitnodiging?token=${encodeURIComponent(token)}`,
 	invitationBase: '/uitnodiging',

@@ -19,6 +19,17 @@ const EXPECTED_PUBLIC_STATUS: Record<string, number> = {
 	'/(public)/scholen/[code]/documenten/[kind]': 404
 };
 
+/**
+ * Routes the table opens to every role because their service decides, answering 404 (not 403) to the roles it
+ * refuses, like an absent object (SECURITY.md): the report inbox, for the school's aanspreekpunt and coordinator.
+ */
+const SERVICE_ROLES: { prefix: string; roles: readonly Role[] }[] = [{ prefix: '/(school)/school/[code]/meldingen', roles: ['aanspreekpunt', 'coordinator'] }];
+
+function serviceRefuses(id: string, role: Role): boolean {
+	const rule = SERVICE_ROLES.find((r) => id === r.prefix || id.startsWith(`${r.prefix}/`));
+	return rule !== undefined && !rule.roles.includes(role);
+}
+
 const routes = listRoutes();
 let app: AppServer;
 let seed: Seed;
@@ -81,6 +92,8 @@ describe.each(routes.map((r) => [r.id, r] as const))('%s', (id, route) => {
 			if (!EXPECTED_PUBLIC_STATUS[id]) expect(response.status).toBeLessThan(400);
 		} else if (access.kind === 'second-factor-pending') {
 			expect(response.status).toBe(303);
+		} else if (allowed(access, role) && serviceRefuses(id, role)) {
+			expect(response.status).toBe(404);
 		} else if (allowed(access, role)) {
 			expect(response.status).toBe(200);
 		} else {

@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { insertChild, insertSealed, incidentRow } from '../../../src/lib/server/testing/dossier-rows';
 import { dossierScope, ensureDataKey, loadDataKey, schoolScope } from '../../../src/lib/server/crypto/data-key.service';
+import sharp from 'sharp';
 
 /**
  * The parent persona's dossier: one child with one incident and one evidence file (a PDF), at fixed ids so the
@@ -25,9 +26,16 @@ export const SEEDED_DOSSIER = {
 	incident: '5eed0000-0000-4000-8000-00000000e001',
 	attachment: '5eed0000-0000-4000-8000-00000000a001',
 	contact: '5eed0000-0000-4000-8000-00000000d001',
-	agreement: '5eed0000-0000-4000-8000-00000000f001',
-	/** A report the parent sent from this dossier to the staff personas' school (issue 11). */
-	report: '5eed0000-0000-4000-8000-0000000b0001'
+	agreement: '5eed0000-0000-4000-8000-00000000f001'
+} as const;
+
+/**
+ * A report to the seeded school with one photo, at fixed ids, so the route walk reaches the staff report pages;
+ * only the school's aanspreekpunt and coordinator get 200 there, every other role 404.
+ */
+export const SEEDED_REPORT = {
+	report: '5eed0000-0000-4000-8000-0000000b0001',
+	photo: '5eed0000-0000-4000-8000-0000000b00f1'
 } as const;
 
 export interface Persona {
@@ -117,26 +125,29 @@ async function seedDossier(db: Db, parentId: string): Promise<void> {
 		});
 }
 
-/** SEEDED_DOSSIER.report: a named report from the dossier, sealed under the school's key, with nothing shared. */
+/**
+ * SEEDED_REPORT, straight in the database, sealed under the school's data key like a real one: the parent persona's
+ * named report from the seeded dossier, with one photo, so the staff's report pages and the dossier's both reach it.
+ */
 async function seedReport(db: Db, schoolId: string, parentId: string): Promise<void> {
 	const key = await ensureDataKey(db, schoolScope(schoolId));
 	await db
 		.insertInto('report')
 		.values({
-			id: SEEDED_DOSSIER.report,
+			id: SEEDED_REPORT.report,
 			school_id: schoolId,
 			channel: 'online',
 			reporter_kind: 'parent',
 			anonymous: 0,
-			received_on: '2025-03-04',
-			what_happened: key.seal('Noor wordt in de pauze buitengesloten.'),
-			place: null,
-			people_involved: null,
+			received_on: '2026-11-30',
+			what_happened: key.seal('Ze lachen Noor uit bij de gym.'),
+			place: key.seal('Gymzaal'),
+			people_involved: key.seal('Sem de Vries'),
 			reporter_name: key.seal('Ouder van Noor'),
 			contact: null,
-			occurred_on: '2025-03-02',
-			occurred_around: null,
-			forms: JSON.stringify(['exclusion']),
+			occurred_on: null,
+			occurred_around: 'this_week',
+			forms: JSON.stringify(['verbal']),
 			motives: JSON.stringify([]),
 			ongoing: 'yes',
 			status: 'new',
@@ -146,6 +157,10 @@ async function seedReport(db: Db, schoolId: string, parentId: string): Promise<v
 			reporter_user_id: parentId
 		})
 		.execute();
+	const bytes = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#36c' } }).png().toBuffer();
+	const fileKey = newId();
+	await putFile(fileKey, bytes, key);
+	await db.insertInto('report_attachment').values({ id: SEEDED_REPORT.photo, report_id: SEEDED_REPORT.report, file_key: fileKey, content_type: 'image/png', size: bytes.byteLength, content_mac: key.mac(bytes) }).execute();
 }
 
 /**

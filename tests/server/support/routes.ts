@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEEDED_DOSSIER } from './personas';
+import { SEEDED_DOSSIER, SEEDED_REPORT } from './personas';
 
 export interface RouteFile {
 	id: string;
@@ -53,8 +53,9 @@ const EXAMPLE_PARAMS: Record<string, string> = {
 	attachment: SEEDED_DOSSIER.attachment,
 	contact: SEEDED_DOSSIER.contact,
 	agreement: SEEDED_DOSSIER.agreement,
-	// The parent's report from the dossier to the seeded school.
-	report: SEEDED_DOSSIER.report,
+	// The report to the seeded school and its photo, seeded by personas.ts.
+	report: SEEDED_REPORT.report,
+	photo: SEEDED_REPORT.photo,
 	// A letter template (src/lib/dossier/letters.ts).
 	letter: 'meeting-request'
 };

@@ -4,7 +4,7 @@
  * (src/lib/server/auth/route-access.test.ts) fails for any route file that is missing here.
  */
 import type { Role } from '../../auth/roles';
-import { SCHOOL_ROLES } from '../../auth/roles';
+import { ROLES, SCHOOL_ROLES } from '../../auth/roles';
 
 export type RouteAccess =
 	/**
@@ -33,6 +33,9 @@ const PUBLIC: RouteAccess = { kind: 'public' };
 // cache) they depend on the address only; their answers to a post are never cached (GET only).
 const PUBLIC_CACHED: RouteAccess = { kind: 'public', cache: 'page' };
 const ANONYMOUS: RouteAccess = { kind: 'public', anonymous: true };
+
+/** Every signed-in role: for routes whose service decides, and answers 404 rather than 403 to the rest. */
+const INBOX: RouteAccess = { kind: 'roles', roles: ROLES };
 
 /** Keyed by SvelteKit route id. */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
@@ -107,6 +110,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(school)/school/[code]/profiel/[part]': { kind: 'roles', roles: ['school_admin'] },
 	'/(school)/school/[code]/profiel/documenten/[kind]': { kind: 'roles', roles: ['school_admin'] },
 	'/(school)/school/[code]/wettelijke-taken': { kind: 'roles', roles: ['school_admin', 'board_analyst'] },
+	// The report inbox: the route admits every account, and the inbox service answers 404 to all but the school's
+	// aanspreekpunt and coordinator, so another role learns no more than another school does (SECURITY.md).
+	'/(school)/school/[code]/meldingen': INBOX,
+	'/(school)/school/[code]/meldingen/export.csv': INBOX,
+	'/(school)/school/[code]/meldingen/nieuw': INBOX,
+	'/(school)/school/[code]/meldingen/[report]': INBOX,
+	'/(school)/school/[code]/meldingen/[report]/foto/[photo]': INBOX,
 	'/(board)/bestuur': { kind: 'roles', roles: ['board_analyst'] },
 	'/(admin)/beheer': { kind: 'roles', roles: ['platform_admin'] },
 	'/(admin)/beheer/uitgaande-mail': { kind: 'roles', roles: ['platform_admin'] },

@@ -3,7 +3,7 @@
  * ids are random UUIDs as text, moments are ISO-8601 UTC text, yes/no is an integer 0/1
  * (docs/decisions/0003-one-schema-for-two-databases.md).
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export type Flag = 0 | 1;
 
@@ -373,6 +373,10 @@ export interface ReportTable {
 	/** A report from the dossier (014): the child's dossier and the parent, so the school's answers reach them. */
 	child_id: string | null;
 	reporter_user_id: string | null;
+	/** The day staff acknowledged the report (migration 012), never a time. */
+	acknowledged_on: string | null;
+	/** Who on the staff entered an oral or paper report; never set for an online report. */
+	entered_by_user_id: string | null;
 }
 
 export interface ReportMessageTable {
@@ -530,6 +534,24 @@ export interface CaseStepUpTable {
 	verified_at: string;
 }
 
+/** A suggested pair of reports that staff confirmed or dismissed (migration 012); report_a < report_b. */
+export interface ReportLinkTable {
+	report_a: string;
+	report_b: string;
+	school_id: string;
+	decision: 'confirmed' | 'dismissed';
+	decided_by_user_id: string | null;
+	decided_on: string;
+}
+
+/** The school's acknowledgement target (migration 012); a school without a row has the defaults. */
+export interface ReportSettingsTable {
+	school_id: string;
+	acknowledgement_school_days: Generated<number>;
+	/** JSON array of 'YYYY-MM-DD' days the school is closed. */
+	no_school_days: Generated<string>;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -575,6 +597,8 @@ export interface Database {
 	case_action: CaseActionTable;
 	case_note: CaseNoteTable;
 	case_step_up: CaseStepUpTable;
+	report_link: ReportLinkTable;
+	report_settings: ReportSettingsTable;
 }
 
 export type User = Selectable<UserTable>;

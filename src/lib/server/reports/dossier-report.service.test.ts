@@ -184,7 +184,7 @@ describe.each(testDatabaseKinds())('reports from the dossier on %s', (kind) => {
 		await withdrawSharedItem(t.db, parent, child, reportId, itemA!.id);
 		await expect(withdrawSharedItem(t.db, parent, child, reportId, newId())).rejects.toBeInstanceOf(NotFoundError);
 		const audit = await t.db.selectFrom('audit_event').select('action').where('subject_id', '=', reportId).orderBy('seq').execute();
-		expect(audit.map((a) => a.action)).toEqual(['report.from_dossier', 'report.item.withdraw']);
+		expect(audit.map((a) => a.action)).toEqual(['report.from_dossier', 'report.reply', 'report.item.withdraw']);
 	});
 
 	it('leaves the withdrawn text nowhere in the database', async () => {

@@ -97,9 +97,12 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
 		// Every column: no time of day, no address, no user agent, no user or session.
 		const columns = Object.keys(row).sort();
 		expect(columns).toEqual(
-			['anonymous', 'channel', 'child_id', 'contact', 'forms', 'id', 'motives', 'occurred_around', 'occurred_on', 'ongoing', 'passphrase_hash', 'people_involved', 'place', 'received_on', 'receipt_lookup', 'reporter_kind', 'reporter_name', 'reporter_user_id', 'school_id', 'status', 'what_happened'].sort()
+			['acknowledged_on', 'anonymous', 'channel', 'child_id', 'contact', 'entered_by_user_id', 'forms', 'id', 'motives', 'occurred_around', 'occurred_on', 'ongoing', 'passphrase_hash', 'people_involved', 'place', 'received_on', 'receipt_lookup', 'reporter_kind', 'reporter_name', 'reporter_user_id', 'school_id', 'status', 'what_happened'].sort()
 		);
-		// Only a parent's report from the dossier names its account and dossier.
+		// An online report names no one on the staff, nobody has acknowledged it yet, and only a parent's report from
+		// the dossier names its account and dossier.
+		expect(row.entered_by_user_id).toBeNull();
+		expect(row.acknowledged_on).toBeNull();
 		expect(row.reporter_user_id).toBeNull();
 		expect(row.child_id).toBeNull();
 		for (const value of Object.values(row)) expect(String(value)).not.toMatch(/\d{2}:\d{2}|192\.0\.2|Mozilla/);

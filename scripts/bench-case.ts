@@ -2,13 +2,12 @@
  * Part of `npm run bench` (issue 11), run through tsx before the app opens the benchmark database:
  *  - the fixture school 12ZC00 takes reports (an aanspreekpunt on its profile);
  *  - one staff member there, aanspreekpunt and coordinator, signed in with the second factor done;
- *  - 2 000 reports over the last school year in all channels, sealed under the school's key as the app writes them,
- *    for the inbox (/school/<code>/meldingen);
- *  - one case with 200 events in its chronology (actions added and done, notes, moves), built through the case
- *    service, for the case page (/school/<code>/zaken/<case>).
+ *  - two reports, and one case of them with 200 events in its chronology (actions added and done, notes, moves),
+ *    built through the case service, for the case page (/school/<code>/zaken/<case>).
+ * The inbox with 2 000 reports is another school's (scripts/bench-inbox.ts).
  * Prints one JSON line: the school code, the staff session cookie and the case id.
  *
- * Usage: node --import tsx scripts/bench-reports.ts --seed <DATA_DIR>
+ * Usage: node --import tsx scripts/bench-case.ts --seed <DATA_DIR>
  */
 import { loadConfig, setConfigForTests } from '../src/lib/server/config';
 import { openDatabase, type Db } from '../src/lib/server/db/connect';
@@ -27,7 +26,7 @@ import { todayInNetherlands } from '../src/lib/i18n/locale';
 import { BULLYING_FORMS } from '../src/lib/dossier/dossier';
 
 export const BENCH_REPORT_SCHOOL = '12ZC00';
-const REPORTS = 2_000;
+const REPORTS = 2;
 const CASE_EVENTS = 200;
 const CHANNELS = ['online', 'online', 'online', 'in_person', 'phone', 'email', 'paper'] as const;
 const TEXT = 'In de pauze pakken ze mijn tas af en gooien hem over het hek. Daarna lachen ze me uit. ';
@@ -59,8 +58,7 @@ async function addReports(db: Db, schoolId: string): Promise<string[]> {
 				forms: JSON.stringify([BULLYING_FORMS[i % BULLYING_FORMS.length]]),
 				motives: JSON.stringify(i % 5 === 0 ? ['appearance'] : []),
 				ongoing: i % 2 ? 'yes' : 'unknown',
-				// The oldest ones were acknowledged; the newest 100 are new.
-				status: i < 100 ? 'new' : 'acknowledged',
+				status: 'new',
 				receipt_lookup: null,
 				passphrase_hash: null,
 				child_id: null,
@@ -111,7 +109,7 @@ async function seed(dataDir: string): Promise<void> {
 
 const [flag, dataDir] = process.argv.slice(2);
 if (flag !== '--seed' || !dataDir) {
-	console.error('Usage: node --import tsx scripts/bench-reports.ts --seed <DATA_DIR>');
+	console.error('Usage: node --import tsx scripts/bench-case.ts --seed <DATA_DIR>');
 	process.exit(2);
 }
 seed(dataDir).catch((error: unknown) => {
