@@ -25,7 +25,9 @@ import { MAX_REPORT_FILES, type Motive, type OccurredAround, type Ongoing, type 
 import type { BullyingForm } from '../../dossier/dossier';
 import { todayInNetherlands } from '../../i18n/locale';
 import { AddressLimiter } from './address-limit';
-import { notifyAccounts } from '../notifications/notification.service';
+import { notify, notifyAccounts, type NotificationEvent } from '../notifications/notification.service';
+import { findRecipientsWithRoleAt } from '../auth/user.repository';
+import { findSchoolsByIds } from '../schools/school-registry.service';
 import { guardianIdsOf } from '../dossier/child.service';
 import { paths } from '../../paths';
 import { recordAudit } from '../audit/audit.service';
@@ -97,8 +99,15 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 	if (refused.length > 0) return { ok: false, refused };
 
 	const { receipt } = await storeReport(db, school.id, input, images, { channel: 'online', receivedOn: todayInNetherlands(), enteredBy: null, withReceipt: true });
-	// No audit event: its time and sequence would date an anonymous report to the second.
+	// No audit event: its time and sequence would date an anonymous report to the second. For the same reason the
+	// staff hear of it in their daily digest only.
+	await notifyReceivers(db, school.id, { kind: 'report_new', link: paths.schoolInbox(school.vestigingscode), digestOnly: true });
 	return { ok: true, receipt: receipt! };
+}
+
+/** The staff who receive a school's reports: its aanspreekpunt and coordinator (the inbox's readers). */
+export async function notifyReceivers(db: Db, schoolId: string, event: NotificationEvent): Promise<void> {
+	await notify(db, await findRecipientsWithRoleAt(db, schoolId, REPLIERS), event);
 }
 
 export type ReportChannel = ReportRow['channel'];
@@ -111,11 +120,13 @@ export interface StoreOptions {
 	enteredBy: string | null;
 	/** Whether the reporter gets a receipt code and passphrase to come back with. */
 	withReceipt: boolean;
+	/** A parent's report from a child's dossier (dossier-report.service.ts): where the school's answers go. */
+	fromDossier?: { childId: string; reporterUserId: string };
 }
 
 /**
- * Stores a report with its checked images: the one way a report row is written, for online reports (submitReport)
- * and for the ones staff enter (inbox.service enterReport). Files are written first and removed again if the rows
+ * Stores a report with its checked images: the one way a report row is written, for online reports (submitReport),
+ * the ones staff enter (inbox.service enterReport) and a parent's from the dossier (dossier-report.service.ts). Files are written first and removed again if the rows
  * fail; the receipt is made here, so its code and passphrase never exist anywhere but in the answer.
  * Runs its own transaction: the caller passes the database, not a transaction, because argon2id work and file
  * writes must not hold SQLite's write lock.
@@ -165,7 +176,9 @@ export async function storeReport(
 					status: 'new',
 					receipt_lookup: lookup,
 					passphrase_hash: passphraseHash,
-					entered_by_user_id: options.channel === 'online' ? null : options.enteredBy
+					entered_by_user_id: options.channel === 'online' ? null : options.enteredBy,
+					child_id: options.fromDossier?.childId ?? null,
+					reporter_user_id: options.fromDossier?.reporterUserId ?? null
 				})
 				.execute();
 			for (const image of stored) {
@@ -298,7 +311,11 @@ async function addMessage(db: Db, row: ReportRow, author: 'reporter' | 'school',
 
 /** A message or more information from the reporter, on the report they opened with their receipt. */
 export async function addReporterMessage(db: Db, reportId: string, body: string): Promise<void> {
-	await addMessage(db, await findReport(db, reportId), 'reporter', body);
+	const row = await findReport(db, reportId);
+	await addMessage(db, row, 'reporter', body);
+	const school = (await findSchoolsByIds(db, [row.school_id])).get(row.school_id);
+	// Someone without an account (a pupil with a receipt) is never dated by an instant mail; a parent may be.
+	if (school) await notifyReceivers(db, row.school_id, { kind: 'report_message', link: paths.schoolReport(school.vestigingscode, row.id), digestOnly: row.reporter_user_id === null });
 }
 
 /** A reply from the school, by its aanspreekpunt or coordinator; another school's report answers NotFound. */
