@@ -97,6 +97,17 @@ describe('reporting from the dossier', () => {
 		expect(await (await get(paths.dossierChild(child), parent())).text()).toContain(`href="${reportPath}"`);
 		// No other role reaches it: the staff of the school read it in their own pages, not in the dossier.
 		expect((await get(reportPath, seed.personas.aanspreekpunt.cookie)).status).toBe(403);
+		// There, the staff see what was shared: the incident as the parent wrote it down, and the file to download.
+		const staff = await (await get(paths.schoolReport('98ZZ00', reportId), seed.personas.aanspreekpunt.cookie)).text();
+		expect(staff).toContain('Gedeeld uit het dossier van de ouder');
+		expect(staff).toContain('Ze mocht niet meedoen.');
+		const file = staff.match(/<a href="([^"]+)" download="">Bestand downloaden: brief-van-school\.pdf<\/a>/)?.[1];
+		expect(file).toBeDefined();
+		const download = await get(`${file!}?inline=1`, seed.personas.aanspreekpunt.cookie);
+		expect(download.status).toBe(200);
+		expect(download.headers.get('content-type')).toBe('application/pdf');
+		expect(download.headers.get('content-disposition')).toMatch(/^attachment;/);
+		expect(staff).not.toContain(`<img src="${file}`);
 	});
 
 	it('withdraws a shared incident with its file: the school no longer has them', async () => {
@@ -112,5 +123,9 @@ describe('reporting from the dossier', () => {
 		expect(html).toContain('ingetrokken op');
 		expect(html).toContain('De school heeft dit niet meer.');
 		expect(html).not.toContain('brief-van-school.pdf');
+		const staff = await (await get(paths.schoolReport('98ZZ00', reportId), seed.personas.aanspreekpunt.cookie)).text();
+		expect(staff).toContain('Ingetrokken door de ouder op');
+		expect(staff).not.toContain('Ze mocht niet meedoen.');
+		expect(staff).not.toContain('brief-van-school.pdf');
 	});
 });

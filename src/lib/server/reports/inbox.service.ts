@@ -8,6 +8,7 @@
  * every request would cost CPU for nothing the list shows. Text is opened on one report's page, and for its
  * duplicate suggestions only the same school year's place and names are opened (decision 0020).
  */
+import { sharedItemsOf, type SharedItemView } from './dossier-report.service';
 import type { Db } from '../db/connect';
 import type { ReportRow, School } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -206,6 +207,8 @@ export interface StaffAttachmentView {
 	id: string;
 	contentType: string;
 	size: number;
+	/** A file a parent shared from the dossier (a PDF perhaps): listed with its item, not among the photos. */
+	itemId: string | null;
 }
 
 export interface LinkedReportView {
@@ -249,6 +252,8 @@ export interface StaffReportView {
 	motives: Motive[];
 	ongoing: Ongoing;
 	attachments: StaffAttachmentView[];
+	/** What a parent shared from the dossier, in the order shared; a withdrawn item keeps only its day. */
+	shared: SharedItemView[];
 	messages: StaffMessageView[];
 	links: LinkedReportView[];
 	suggestions: SuggestionView[];
@@ -347,7 +352,8 @@ export async function getReportForStaff(db: Db, actor: Actor | undefined, school
 	const key = await ensureDataKey(db, schoolScope(school.id));
 	const target = await acknowledgementTargetOf(db, school.id);
 	const messages = await db.selectFrom('report_message').selectAll().where('report_id', '=', row.id).orderBy('position').execute();
-	const attachments = await db.selectFrom('report_attachment').select(['id', 'content_type', 'size']).where('report_id', '=', row.id).orderBy('id').execute();
+	const attachments = await db.selectFrom('report_attachment').select(['id', 'content_type', 'size', 'item_id']).where('report_id', '=', row.id).orderBy('id').execute();
+	const shared = row.child_id || row.reporter_user_id ? await sharedItemsOf(db, row.id, school.id) : [];
 	const enteredBy = row.entered_by_user_id ? await db.selectFrom('app_user').select('display_name').where('id', '=', row.entered_by_user_id).executeTakeFirst() : undefined;
 	const { links, suggestions } = await suggestionsFor(db, row, key);
 	// Who read which report and when; never what it says.
@@ -377,7 +383,8 @@ export async function getReportForStaff(db: Db, actor: Actor | undefined, school
 		forms: JSON.parse(row.forms) as BullyingForm[],
 		motives: JSON.parse(row.motives) as Motive[],
 		ongoing: row.ongoing,
-		attachments: attachments.map((a) => ({ id: a.id, contentType: a.content_type, size: Number(a.size) })),
+		attachments: attachments.map((a) => ({ id: a.id, contentType: a.content_type, size: Number(a.size), itemId: a.item_id })),
+		shared,
 		messages: messages.map((m) => ({ position: Number(m.position), author: m.author, body: key.open(m.body), writtenOn: m.written_on })),
 		links,
 		suggestions

@@ -9,12 +9,13 @@ import { getReportAttachment } from '$lib/server/reports/inbox.service';
 import { orHttpError } from '$lib/server/http/respond';
 import type { RequestHandler } from './$types';
 
-const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+const EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'application/pdf': 'pdf' };
 
 export const GET: RequestHandler = async ({ locals, params, url }) => {
 	const file = await orHttpError(() => getReportAttachment(database(), locals.actor, params.code, params.report, params.photo));
-	const inline = url.searchParams.get('inline') === '1';
-	const name = `melding-foto.${EXTENSIONS[file.contentType] ?? 'bin'}`;
+	// Only an image is shown in the page; a PDF a parent shared is always a download.
+	const inline = url.searchParams.get('inline') === '1' && file.contentType.startsWith('image/');
+	const name = `melding-${file.contentType.startsWith('image/') ? 'foto' : 'bestand'}.${EXTENSIONS[file.contentType] ?? 'bin'}`;
 	return new Response(new Uint8Array(file.bytes), {
 		headers: {
 			'content-type': file.contentType,
