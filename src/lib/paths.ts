@@ -63,6 +63,7 @@ export const paths = {
 	schoolProfile: (code: string) => `/school/${encodeURIComponent(code)}/profiel`,
 	schoolProfilePart: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/${slug}`,
 	schoolProfileDocument: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/documenten/${slug}`,
+	schoolAuditLog: (code: string) => `/school/${encodeURIComponent(code)}/logboek`,
 	schoolDuties: (code: string) => `/school/${encodeURIComponent(code)}/wettelijke-taken`,
 	/** The school's report inbox; `filter` 'new' lists only new reports, `page` from 1. */
 	schoolInbox: (code: string, options: { filter?: 'new' | 'all'; page?: number } = {}) => {

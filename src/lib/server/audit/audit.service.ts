@@ -4,7 +4,8 @@
  */
 import crypto from 'node:crypto';
 import type { Db } from '../db/connect';
-import type { AuditEvent } from '../db/schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { AuditEvent, Database } from '../db/schema';
 import { newId, nowIso } from '../auth/tokens';
 
 export interface AuditInput {
@@ -65,4 +66,37 @@ export async function verifyAuditChain(db: Db): Promise<{ ok: true } | { ok: fal
 
 export function listAuditEventsFor(db: Db, subjectType: string, subjectId: string): Promise<AuditEvent[]> {
 	return db.selectFrom('audit_event').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('seq', 'desc').execute();
+}
+
+export interface AuditPage {
+	events: (AuditEvent & { actor_name: string | null })[];
+	page: number;
+	pages: number;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * The events about these subjects, newest first, a page at a time, with the actor's name (for a school's log: its
+ * reports, cases and the school itself). The caller decides which subjects a reader may see.
+ */
+export async function listAuditEventsOfSubjects(db: Db, subjects: readonly { type: string; ids: readonly string[] }[], page = 1): Promise<AuditPage> {
+	const wanted = subjects.filter((s) => s.ids.length > 0);
+	if (wanted.length === 0) return { events: [], page: 1, pages: 1 };
+	const where = (eb: ExpressionBuilder<Database, 'audit_event'>) =>
+		eb.or(wanted.map((s) => eb.and([eb('audit_event.subject_type', '=', s.type), eb('audit_event.subject_id', 'in', [...s.ids])])));
+	const total = Number((await db.selectFrom('audit_event').select((eb) => eb.fn.countAll<number | string>().as('n')).where(where).executeTakeFirstOrThrow()).n);
+	const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
+	const current = Math.min(Math.max(1, Math.floor(page)), pages);
+	const events = await db
+		.selectFrom('audit_event')
+		.leftJoin('app_user', 'app_user.id', 'audit_event.actor_user_id')
+		.selectAll('audit_event')
+		.select('app_user.display_name as actor_name')
+		.where((eb) => where(eb as unknown as ExpressionBuilder<Database, 'audit_event'>))
+		.orderBy('audit_event.seq', 'desc')
+		.limit(AUDIT_PAGE_SIZE)
+		.offset((current - 1) * AUDIT_PAGE_SIZE)
+		.execute();
+	return { events: events as AuditPage['events'], page: current, pages };
 }

@@ -109,6 +109,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(school)/school/[code]/profiel': { kind: 'roles', roles: ['school_admin'] },
 	'/(school)/school/[code]/profiel/[part]': { kind: 'roles', roles: ['school_admin'] },
 	'/(school)/school/[code]/profiel/documenten/[kind]': { kind: 'roles', roles: ['school_admin'] },
+	// The audit log: the coordinator of that school (school-log.service.ts).
+	'/(school)/school/[code]/logboek': { kind: 'roles', roles: ['coordinator'] },
 	'/(school)/school/[code]/wettelijke-taken': { kind: 'roles', roles: ['school_admin', 'board_analyst'] },
 	// The report inbox: the route admits every account, and the inbox service answers 404 to all but the school's
 	// aanspreekpunt and coordinator, so another role learns no more than another school does (SECURITY.md).

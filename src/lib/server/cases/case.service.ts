@@ -541,3 +541,8 @@ export async function getLegalHoldReason(db: Db, actor: Actor | undefined, code:
 	await inTransaction(db, (trx) => audit(trx, context.actor, 'case.legal_hold.view', caseId));
 	return context.key.openOrNull(context.row.legal_hold_reason);
 }
+
+/** The ids of a school's cases, for its audit log (the caller has checked the reader may see the log). */
+export async function caseIdsOfSchool(db: Db, schoolId: string): Promise<string[]> {
+	return (await db.selectFrom('case').select('id').where('school_id', '=', schoolId).execute()).map((row) => row.id);
+}

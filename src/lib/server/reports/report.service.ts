@@ -378,3 +378,8 @@ export async function eraseReportRows(db: Db, reportIds: readonly string[]): Pro
 	await db.deleteFrom('report').where('id', 'in', [...reportIds]).execute();
 	return files.map((f) => f.file_key);
 }
+
+/** The ids of a school's reports, for its audit log (the caller has checked the reader may see the log). */
+export async function reportIdsOfSchool(db: Db, schoolId: string): Promise<string[]> {
+	return (await db.selectFrom('report').select('id').where('school_id', '=', schoolId).execute()).map((row) => row.id);
+}
