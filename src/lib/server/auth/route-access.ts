@@ -33,6 +33,13 @@ const PUBLIC: RouteAccess = { kind: 'public' };
 // cache) they depend on the address only; their answers to a post are never cached (GET only).
 const PUBLIC_CACHED: RouteAccess = { kind: 'public', cache: 'page' };
 const ANONYMOUS: RouteAccess = { kind: 'public', anonymous: true };
+/**
+ * The case pages (issue 11, item 8): the route admits every school role, the board analyst and the parent, and the
+ * case service then admits only need to know (the case's handlers and the coordinator). So the school admin, the
+ * board analyst, a parent, a mentor who does not handle the case and another school's staff all get the same 404 as
+ * for a case that does not exist, never a 403 that would tell them apart.
+ */
+const CASE_PAGES: RouteAccess = { kind: 'roles', roles: [...SCHOOL_ROLES, 'board_analyst', 'parent'] };
 
 /** Keyed by SvelteKit route id. */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
@@ -104,6 +111,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(school)/school/[code]/profiel/[part]': { kind: 'roles', roles: ['school_admin'] },
 	'/(school)/school/[code]/profiel/documenten/[kind]': { kind: 'roles', roles: ['school_admin'] },
 	'/(school)/school/[code]/wettelijke-taken': { kind: 'roles', roles: ['school_admin', 'board_analyst'] },
+	'/(school)/school/[code]/zaken': CASE_PAGES,
+	'/(school)/school/[code]/zaken/overzicht': CASE_PAGES,
+	'/(school)/school/[code]/zaken/nieuw': CASE_PAGES,
+	'/(school)/school/[code]/zaken/[case]': CASE_PAGES,
 	'/(board)/bestuur': { kind: 'roles', roles: ['board_analyst'] },
 	'/(admin)/beheer': { kind: 'roles', roles: ['platform_admin'] },
 	'/(admin)/beheer/uitgaande-mail': { kind: 'roles', roles: ['platform_admin'] },
