@@ -81,7 +81,14 @@ export const assignSchema = v.object({
 
 export const unassignSchema = v.object({ userId: id, role: v.pipe(v.optional(v.string(), ''), v.maxLength(40)) });
 
-export const pupilSchema = v.object({ pupilRole: choice(PUPIL_ROLES), pupilName: text, pupilClass: text, pupilDescription: text });
+/**
+ * A pupil's name or class is letters, digits, spaces and a few marks ("Zoë van 't Hof", "7b", "groep 8-2"): markup
+ * or symbols there are a mistake (or an attempt), refused with a clear message; descriptions and notes are free text.
+ */
+const NAME_PATTERN = /^[\p{L}\p{M}\p{N} .'’-]+$/u;
+const name = v.pipe(text, v.check((s) => s.trim() === '' || !s.isWellFormed() || NAME_PATTERN.test(s.normalize('NFC').trim()), 'case_error_pupil_name_invalid'));
+
+export const pupilSchema = v.object({ pupilRole: choice(PUPIL_ROLES), pupilName: name, pupilClass: name, pupilDescription: text });
 
 export const actionSchema = v.object({
 	actionKind: choice(['action', 'agreement', 'referral'] as const),
