@@ -18,7 +18,9 @@ import { config } from '../../src/lib/server/config';
 import { seal } from '../../src/lib/server/auth/secret-box';
 import { updateUser, findUserById } from '../../src/lib/server/auth/user.repository';
 import { loadActor } from '../../src/lib/server/auth/current-actor';
-import { openCase, transitionCase } from '../../src/lib/server/cases/case.service';
+import { assignHandler, openCase, transitionCase } from '../../src/lib/server/cases/case.service';
+import { submitReport } from '../../src/lib/server/reports/report.service';
+import { newId, nowIso } from '../../src/lib/server/auth/tokens';
 import { browserClient, startApp, type AppServer } from './support/app-server';
 import { SEEDED_CASE, addPersona, seedPersonas, type Persona, type Seed } from './support/personas';
 
@@ -253,6 +255,68 @@ describe('writing in a case', () => {
 		expectRefused(closingHtml, 'evalCheckedOn', 'case_error_date_future');
 		expect(valueOf(closingHtml, 'evalWeeks')).toBe('2');
 		expect((await seed.db.selectFrom('case').select('state').where('id', '=', monitored).executeTakeFirstOrThrow()).state).toBe('monitoring');
+	});
+});
+
+describe('a case from reports, and the outcome message', () => {
+	it('opens from report ids posted as hidden fields, previews the outcome, sends it; other handlers are told to ask', async () => {
+		await seed.db
+			.insertInto('school_contact')
+			.values({ id: newId(), school_id: seed.schoolId, kind: 'aanspreekpunt', user_id: null, name: 'Mevrouw Jansen', job_title: null, email: null, phone: null, hours: null, public: 1, updated_at: nowIso() })
+			.execute();
+		const sent = await submitReport(seed.db, CODE, {
+			reporterKind: 'pupil',
+			whatHappened: 'Ze pakken steeds mijn tas af.',
+			occurredOn: null,
+			occurredAround: 'this_week',
+			place: 'Schoolplein',
+			peopleInvolved: null,
+			forms: ['belongings'],
+			motives: [],
+			ongoing: 'yes',
+			anonymous: true,
+			reporterName: null,
+			contact: null
+		});
+		expect(sent.ok).toBe(true);
+		const reportId = (await seed.db.selectFrom('report').select('id').where('school_id', '=', seed.schoolId).executeTakeFirstOrThrow()).id;
+
+		const form = await (await get(`/school/${CODE}/zaken/nieuw?melding=${reportId}`, p().aanspreekpunt.cookie)).text();
+		expect(valueOf(form, 'melding')).toBe(reportId);
+		const opened = await post(`/school/${CODE}/zaken/nieuw`, { melding: reportId, place: 'playground' }, p().aanspreekpunt.cookie);
+		expect(opened.status).toBe(303);
+		const id = (opened.headers.get('location') ?? '').match(/zaken\/([0-9a-f-]{36})/)![1]!;
+		expect(await seed.db.selectFrom('case_report').select('report_id').where('case_id', '=', id).execute()).toEqual([{ report_id: reportId }]);
+		expect((await seed.db.selectFrom('case').select('forms').where('id', '=', id).executeTakeFirstOrThrow()).forms).toBe('["belongings"]');
+		// The same report cannot open a second case.
+		const again = await post(`/school/${CODE}/zaken/nieuw`, { melding: reportId }, p().aanspreekpunt.cookie);
+		expect(again.status).toBe(400);
+		expectRefused(await again.text(), 'melding', 'case_error_report_in_case');
+
+		const none = await post(`${caseUrl(id)}?/preview`, {}, p().aanspreekpunt.cookie);
+		expect(none.status).toBe(400);
+		expectRefused(await none.text(), 'measures', 'case_error_measures');
+		const preview = await post(`${caseUrl(id)}?/preview`, { measures: ['talked_with_pupils', 'keeps_watching'] }, p().aanspreekpunt.cookie);
+		expect(preview.status).toBe(200);
+		const previewHtml = await preview.text();
+		expect(previewHtml).toContain(nl.case_outcome_intro_pupil!);
+		expect(previewHtml).toContain(nl.case_outcome_measure_keeps_watching!);
+		expect(previewHtml).toMatch(/<input[^>]*name="measures"[^>]*value="keeps_watching"[^>]*checked/);
+		expect(await seed.db.selectFrom('report_message').select('id').where('report_id', '=', reportId).execute()).toHaveLength(0);
+
+		const send = await post(`${caseUrl(id)}?/outcome`, { measures: ['talked_with_pupils', 'keeps_watching'] }, p().aanspreekpunt.cookie);
+		expect(send.status).toBe(303);
+		expect(await seed.db.selectFrom('report_message').select('id').where('report_id', '=', reportId).execute()).toHaveLength(1);
+		expect((await seed.db.selectFrom('case_event').select('kind').where('case_id', '=', id).where('kind', '=', 'outcome_sent').execute())).toHaveLength(1);
+
+		// A mentor handling the case reads why they cannot send it, and a post from them is refused the same way.
+		const actor = await actorOf(p().aanspreekpunt);
+		await assignHandler(seed.db, actor, CODE, id, p().mentor.userId, 'mentor');
+		const mentorPage = await (await get(caseUrl(id), p().mentor.cookie)).text();
+		expect(mentorPage).toContain(nl.case_error_outcome_by_aanspreekpunt!);
+		const refused = await post(`${caseUrl(id)}?/outcome`, { measures: ['keeps_watching'] }, p().mentor.cookie);
+		expect(refused.status).toBe(400);
+		expect(await seed.db.selectFrom('report_message').select('id').where('report_id', '=', reportId).execute()).toHaveLength(1);
 	});
 });
 
