@@ -131,6 +131,8 @@ describe('who reaches the case pages', () => {
 					expect(html).toContain(nl.case_list_none!);
 				} else expect(response.status, `${who} ${url}`).toBe(404);
 			}
+			// Not even the step-up question: the same 404.
+			expect((await post(`${caseUrl(SEEDED_CASE.id, code)}?/stepUp`, { code: '123456' }, persona.cookie)).status, who).toBe(404);
 			const notes = (await seed.db.selectFrom('case_note').select('id').execute()).length;
 			const posted = await post(`${caseUrl(SEEDED_CASE.id, code)}?/note`, { noteBody: 'mag niet' }, persona.cookie);
 			expect(posted.status, who).toBe(404);

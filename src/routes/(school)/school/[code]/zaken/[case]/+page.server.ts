@@ -96,6 +96,9 @@ const run = <T>(name: string, values: Record<string, string>, work: () => Promis
 
 export const actions: Actions = {
 	stepUp: async ({ request, locals, params, cookies }) => {
+		// Need to know first, as everywhere: someone without it gets the same 404, not a question for a code.
+		const needed = await orHttpError(() => caseChangeNeedsStepUp(database(), locals.actor, params.code, params.case, locals.sessionId ?? ''));
+		if (!needed) redirect(303, paths.schoolCase(params.code, params.case));
 		const form = await parseForm(request, codeSchema);
 		if (!form.ok) return caseFailure('stepUp', form.failure.data.values, form.failure.data.errors);
 		let result: Awaited<ReturnType<typeof confirmStepUp>>;
