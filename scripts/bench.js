@@ -23,7 +23,8 @@
  * memory that grows in the second half as it did in the first is reported as growth.
  *
  * Settings: BENCH_DURATION (seconds per target, default 10), BENCH_CONNECTIONS (default 10), BENCH_ONLY (measure
- * only the targets whose name contains one of these comma-separated words, for working on one page),
+ * only the targets whose name contains one of these comma-separated words, for working on one page; "pdf" and
+ * "burst" for the dossier PDF and the 50 reports sent at once),
  * BENCH_SOAK_MINUTES (default 10), BENCH_SOAK_CONNECTIONS (default 50).
  * Results: a table on stdout and bench-results/latest.json (bench-results/soak.json for the soak).
  */
@@ -54,6 +55,8 @@ const SCHOOL_QUERY = 'Zwolle';
 const PDF_WARM_UP_RUNS = 3;
 const PDF_RUNS = 15;
 const PDF_TARGET_MS = 1_000;
+/** Issue 11: anonymous reports sent at the same moment, as a class might after a lesson about bullying. */
+const BURST_REPORTS = 50;
 // A browser's request header: cached pages are kept as the page and its gzip, and a browser gets the gzip.
 const BROWSER = { 'accept-encoding': 'gzip, deflate, br' };
 // The soak: how long the app idles before and after, and how often its memory is read.
@@ -209,6 +212,8 @@ async function startApp() {
 	cleanup.dirs.add(dataDir);
 	const schools = seedSchools(dataDir);
 	const dossier = seedDossier(dataDir);
+	const inbox = seedInbox(dataDir);
+	const reports = seedCase(dataDir);
 	const origin = `http://${LOOPBACK}:${port}`;
 	const env = {
 		...process.env,
@@ -224,7 +229,7 @@ async function startApp() {
 	delete env.DATABASE_URL;
 	const child = spawnNode([serverEntry], env);
 	await waitUntilUp('app', child, `${origin}/healthz`);
-	return { child, origin, dataDir, schools, dossier };
+	return { child, origin, dataDir, schools, dossier, inbox, reports };
 }
 
 /** Fills the fresh database with a register as large as DUO's, before the app opens it. */
@@ -248,6 +253,30 @@ function seedDossier(dataDir) {
 		env: { PATH: process.env.PATH ?? '' }
 	});
 	if (result.status !== 0) throw new BenchError(`Loading the dossier failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
+	return JSON.parse(lastLine(result.stdout));
+}
+
+/** Issue 11: a school whose staff has a case with 200 events, and takes reports (scripts/bench-case.ts). */
+function seedCase(dataDir) {
+	console.error('Loading a case with 200 events…');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-case.ts'), '--seed', dataDir], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { PATH: process.env.PATH ?? '' }
+	});
+	if (result.status !== 0) throw new BenchError(`Loading the case failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
+	return JSON.parse(lastLine(result.stdout));
+}
+
+/** A school with 2 000 reports and its signed-in aanspreekpunt (scripts/bench-inbox.ts), before the app opens the database. */
+function seedInbox(dataDir) {
+	console.error('Loading a school with 2 000 reports…');
+	const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'bench-inbox.ts'), '--seed', dataDir], {
+		cwd: root,
+		encoding: 'utf8',
+		env: { PATH: process.env.PATH ?? '' }
+	});
+	if (result.status !== 0) throw new BenchError(`Loading the reports failed: ${lastLine(result.stderr || '') || `exit code ${result.status}`}`);
 	return JSON.parse(lastLine(result.stdout));
 }
 
@@ -282,6 +311,8 @@ const GOALS = {
 	// Five times the 95 req/s the dossier page with 200 incidents did before it was paginated.
 	dossier: { rps: 475, p99: 100 },
 	schoolSearch: { p99: 50 },
+	// Issue 11: the inbox with 2 000 reports, p99 under 100 ms at 10 connections.
+	inbox: { p99: 100 },
 	// Issue 3: a search answers in under 50 ms.
 	search: { p99: 50 }
 };
@@ -319,7 +350,16 @@ function targetsFor(app, bare) {
 		page('dossier page, 200 incidents', `/dossier/${app.dossier.pageChild}`, GOALS.dossier, { headers: { ...BROWSER, ...cookie } }),
 		page('dossier page, last timeline page', `/dossier/${app.dossier.pageChild}?pagina=8`, GOALS.dossier, { headers: { ...BROWSER, ...cookie } }),
 		// One connection: the server time of one dossier page, without queueing.
-		page('dossier page, 1 connection', `/dossier/${app.dossier.pageChild}`, undefined, { headers: { ...BROWSER, ...cookie }, connections: 1 })
+		page('dossier page, 1 connection', `/dossier/${app.dossier.pageChild}`, undefined, { headers: { ...BROWSER, ...cookie }, connections: 1 }),
+		// Issue 11: the school's inbox with 2 000 reports (signed in as its aanspreekpunt), its first page and one deep
+		// in, and one report's page with its duplicate suggestions over the school year (each view is audited: a write).
+		page('inbox, 2 000 reports', `/school/${app.inbox.schoolCode}/meldingen`, GOALS.inbox, { headers: { ...BROWSER, cookie: app.inbox.cookie } }),
+		page('inbox, page 40', `/school/${app.inbox.schoolCode}/meldingen?pagina=40`, GOALS.inbox, { headers: { ...BROWSER, cookie: app.inbox.cookie } }),
+		page('inbox report page, 1 connection', `/school/${app.inbox.schoolCode}/meldingen/${app.inbox.reportId}`, undefined, { headers: { ...BROWSER, cookie: app.inbox.cookie }, connections: 1 }),
+		// A case with 200 events in its chronology (each view is audited too).
+		page('case page, 200 events', `/school/${app.reports.school}/zaken/${app.reports.caseId}`, undefined, { headers: { ...BROWSER, cookie: app.reports.cookie } }),
+		// The form a pupil opens before reporting (not cached: route-access.ts `anonymous`).
+		page('report form', `/scholen/${app.reports.school}/melden`, undefined, { headers: BROWSER })
 	];
 }
 
@@ -327,7 +367,7 @@ function targetsFor(app, bare) {
 function selected(targets, only) {
 	if (only.length === 0) return targets;
 	const chosen = targets.filter((t) => t.server === 'bare' || only.some((word) => t.name.toLowerCase().includes(word.toLowerCase())));
-	if (chosen.length === 1 && !only.includes('pdf')) throw new BenchError(`BENCH_ONLY=${only.join(',')} names no target.`);
+	if (chosen.length === 1 && !only.includes('pdf') && !only.includes('burst')) throw new BenchError(`BENCH_ONLY=${only.join(',')} names no target.`);
 	return chosen;
 }
 
@@ -518,6 +558,14 @@ function printReport(report) {
 		);
 		console.log('');
 	}
+	if (report.reportBurst) {
+		const b = report.reportBurst;
+		console.log(
+			`${b.reports} anonymous reports with a screenshot sent at once: all answered with a receipt in ${(b.totalMs / 1000).toFixed(1)} s; ` +
+				`each sender waited min ${b.ms.min} ms, p50 ${b.ms.p50} ms, p99 ${b.ms.p99} ms, max ${b.ms.max} ms.`
+		);
+		console.log('');
+	}
 	console.log(`Results written to ${path.relative(root, resultsFile)}.`);
 }
 
@@ -571,6 +619,40 @@ async function measureDossierPdf(app) {
 		targetMs: PDF_TARGET_MS,
 		withinTarget: times.at(-1) < PDF_TARGET_MS
 	};
+}
+
+/**
+ * Issue 11: BURST_REPORTS anonymous reports with a screenshot sent at the same moment, as browsers send the form
+ * (multipart, Origin header). Each must answer 200 with a receipt; the time is each answer as its sender waits for it.
+ */
+async function measureReportBurst(app) {
+	console.error(`Sending ${BURST_REPORTS} anonymous reports at once…`);
+	const url = `${app.origin}/scholen/${app.reports.school}/melden`;
+	assertLoopback(url);
+	// A real screenshot-sized PNG would be re-encoded by sharp; a small one keeps the burst about the form itself.
+	const screenshot = fs.readFileSync(path.join(root, 'static', 'favicon.svg'));
+	const png = await import('sharp').then(({ default: sharp }) => sharp(screenshot).resize(390, 844, { fit: 'fill' }).png().toBuffer());
+	const send = async (n) => {
+		const body = new FormData();
+		body.set('reporterKind', 'pupil');
+		body.set('whatHappened', `Ze schelden me uit in de groepsapp (${n}).`);
+		body.set('occurredAround', 'this_week');
+		body.set('ongoing', 'yes');
+		body.set('identity', 'anonymous');
+		body.append('forms', 'online_group_exclusion');
+		body.append('files', new Blob([png], { type: 'image/png' }), 'screenshot.png');
+		const started = performance.now();
+		const response = await fetch(url, { method: 'POST', body, headers: { accept: 'text/html', origin: app.origin }, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+		const html = await response.text();
+		const ms = performance.now() - started;
+		if (response.status !== 200 || !html.includes('data-testid="receipt-code"')) throw new BenchError(`Report ${n} of the burst answered ${response.status} without a receipt, so the burst measured failures.`);
+		return ms;
+	};
+	const started = performance.now();
+	const times = (await Promise.all(Array.from({ length: BURST_REPORTS }, (_, n) => send(n)))).sort((a, b) => a - b);
+	const totalMs = performance.now() - started;
+	const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
+	return { reports: BURST_REPORTS, totalMs: round(totalMs, 0), ms: { min: round(times[0], 0), p50: round(at(0.5), 0), p99: round(at(0.99), 0), max: round(times.at(-1), 0) } };
 }
 
 /** Non-2xx answers or errors mean we measured error pages or a struggling server: the figures would lie. */
@@ -728,11 +810,12 @@ async function main() {
 	for (const target of targets) results.push(await measure(target, settings));
 	const everything = settings.only.length === 0;
 	const dossierPdf = everything || settings.only.includes('pdf') ? await measureDossierPdf(app) : undefined;
+	const reportBurst = everything || settings.only.includes('burst') ? await measureReportBurst(app) : undefined;
 
 	await Promise.all([stopChild(app.child), stopChild(bare.child)]);
 	cleanUpNow();
 
-	const report = { date: new Date().toISOString(), machine: machine(), settings, schools: app.schools, results: withRatios(results), dossierPdf, import: everything ? measureImport() : undefined };
+	const report = { date: new Date().toISOString(), machine: machine(), settings, schools: app.schools, results: withRatios(results), dossierPdf, reportBurst, import: everything ? measureImport() : undefined };
 	writeResults(resultsFile, report);
 	printReport(report);
 	assertClean(results);

@@ -13,6 +13,7 @@ export const paths = {
 	account: '/account',
 	twoFactor: '/account/tweestapsverificatie',
 	changePassword: '/account/wachtwoord',
+	notificationSettings: '/account/e-mailberichten',
 	language: '/taal',
 	guide: '/gids',
 	guidePage: (slug: string) => `/gids/${slug}`,
@@ -20,7 +21,7 @@ export const paths = {
 	schools: '/scholen',
 	schoolPage: (code: string) => `/scholen/${encodeURIComponent(code)}`,
 	/** The report form of a school (issue 11), for pupils and parents, without an account. */
-	schoolReport: (code: string) => `/scholen/${encodeURIComponent(code)}/melden`,
+	schoolReportForm: (code: string) => `/scholen/${encodeURIComponent(code)}/melden`,
 	/** Where a reporter comes back with their receipt code and passphrase. */
 	report: '/melding',
 	/** The public school search API (JSON), also used by the search suggestions on /scholen. */
@@ -49,6 +50,9 @@ export const paths = {
 	dossierPdf: (child: string) => `/dossier/${child}/pdf`,
 	dossierPdfFile: (child: string) => `/dossier/${child}/pdf/bestand`,
 	dossierLetters: (child: string) => `/dossier/${child}/brieven`,
+	/** A parent's report to the child's school, from the dossier (issue 11 item 7). */
+	dossierReportNew: (child: string) => `/dossier/${child}/melden`,
+	dossierReport: (child: string, report: string) => `/dossier/${child}/meldingen/${report}`,
 	/** A letter to write, in a language (?taal=nl|en) that may differ from the page's. */
 	dossierLetter: (child: string, letter: string, language?: string) => `/dossier/${child}/brieven/${letter}${language ? `?taal=${language}` : ''}`,
 	dossierLetterText: (child: string, letter: string, language?: string) => `/dossier/${child}/brieven/${letter}/tekst${language ? `?taal=${language}` : ''}`,
@@ -68,6 +72,18 @@ export const paths = {
 	schoolCaseNew: (code: string, reportIds: readonly string[] = []) =>
 		`/school/${encodeURIComponent(code)}/zaken/nieuw${reportIds.length > 0 ? `?${reportIds.map((id) => `melding=${encodeURIComponent(id)}`).join('&')}` : ''}`,
 	schoolCase: (code: string, caseId: string) => `/school/${encodeURIComponent(code)}/zaken/${encodeURIComponent(caseId)}`,
+	/** The school's report inbox; `filter` 'new' lists only new reports, `page` from 1. */
+	schoolInbox: (code: string, options: { filter?: 'new' | 'all'; page?: number } = {}) => {
+		const query = new URLSearchParams();
+		if (options.filter === 'new') query.set('filter', 'nieuw');
+		if (options.page && options.page > 1) query.set('pagina', String(options.page));
+		const search = query.toString();
+		return `/school/${encodeURIComponent(code)}/meldingen${search ? `?${search}` : ''}`;
+	},
+	schoolInboxExport: (code: string) => `/school/${encodeURIComponent(code)}/meldingen/export.csv`,
+	schoolInboxNew: (code: string) => `/school/${encodeURIComponent(code)}/meldingen/nieuw`,
+	schoolReport: (code: string, report: string) => `/school/${encodeURIComponent(code)}/meldingen/${report}`,
+	schoolReportPhoto: (code: string, report: string, attachment: string) => `/school/${encodeURIComponent(code)}/meldingen/${report}/foto/${attachment}`,
 	schoolDocument: (code: string, slug: string) => `/scholen/${encodeURIComponent(code)}/documenten/${slug}`,
 	invitation: (token: string) => `/uitnodiging?token=${encodeURIComponent(token)}`,
 	invitationBase: '/uitnodiging',

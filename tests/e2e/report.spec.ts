@@ -28,7 +28,7 @@ test('an anonymous pupil reports with a screenshot, keeps the receipt and comes 
 	await page.goto(paths.schoolPage(DEMO_SCHOOL.code));
 	await arrive(page, paths.schoolPage(DEMO_SCHOOL.code), DEMO_SCHOOL.name);
 	await main(page).getByRole('link', { name: t('report_link', { school: DEMO_SCHOOL.name }) }).click();
-	const reportPath = paths.schoolReport(DEMO_SCHOOL.code);
+	const reportPath = paths.schoolReportForm(DEMO_SCHOOL.code);
 	await arrive(page, reportPath, t('report_title', { school: DEMO_SCHOOL.name }));
 
 	// "Are you in danger?" comes first, with numbers to call.
@@ -86,7 +86,7 @@ test('an anonymous pupil reports with a screenshot, keeps the receipt and comes 
 });
 
 test('the report pages have English addresses, and a wrong receipt says so in English', async ({ page }) => {
-	const english = englishPath(paths.schoolReport(DEMO_SCHOOL.code));
+	const english = englishPath(paths.schoolReportForm(DEMO_SCHOOL.code));
 	await page.goto(english);
 	await arrive(page, english, t('report_title', { school: DEMO_SCHOOL.name }, 'en'));
 	await page.goto(englishPath(paths.report));

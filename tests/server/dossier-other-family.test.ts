@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { browserHeaders, form, startApp, type AppServer } from './support/app-server';
-import { addPersona, SEEDED_DOSSIER, seedPersonas, type Persona, type Seed } from './support/personas';
+import { addPersona, SEEDED_DOSSIER, SEEDED_REPORT, seedPersonas, type Persona, type Seed } from './support/personas';
 import { listRoutes } from './support/routes';
 
 const DOSSIER_ROUTES = listRoutes().filter((r) => r.id.startsWith('/(parent)/dossier/[child]'));
@@ -37,6 +37,9 @@ async function snapshot(): Promise<string> {
 		rows.push(await seed.db.selectFrom(table).selectAll().where(column, '=', child).execute());
 	}
 	rows.push(await seed.db.selectFrom('invitation').select('id').where('child_id', '=', child).execute());
+	// The family's reports to the school, with their messages and shared items (issue 11).
+	rows.push(await seed.db.selectFrom('report').selectAll().where('child_id', '=', child).execute());
+	for (const table of ['report_message', 'report_item'] as const) rows.push(await seed.db.selectFrom(table).selectAll().where('report_id', '=', SEEDED_REPORT.report).execute());
 	return JSON.stringify(rows);
 }
 

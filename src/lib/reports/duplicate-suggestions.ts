@@ -225,6 +225,15 @@ export function compareReports(a: ReportForComparison, b: ReportForComparison): 
 	return compare(prepare(a), prepare(b));
 }
 
+/**
+ * compareReports with one side fixed: the report's own names are normalised once, not once per other report (the
+ * staff page of one report compares it with a whole school year).
+ */
+export function comparerFor(a: ReportForComparison): (b: ReportForComparison) => DuplicateSuggestion | undefined {
+	const prepared = prepare(a);
+	return (b) => compare(prepared, prepare(b));
+}
+
 /** A word and, when long enough to be tolerated, every one-letter deletion of it: words one edit apart share one. */
 function deletionKeys(word: string, minLength: number): string[] {
 	const keys = [word];

@@ -133,3 +133,39 @@ export const receiptSchema = v.object({
 	/** A message written while the report was open, kept across a new opening when the half hour ran out. */
 	body: v.optional(v.string(), '')
 });
+
+/** The most incidents a parent can share in one report: a whole school year of a dossier, not more. */
+export const MAX_SHARED_INCIDENTS = 200;
+
+const idList = (max: number) =>
+	v.pipe(
+		v.optional(v.union([v.string(), v.array(v.string())]), []),
+		v.transform((value) => (Array.isArray(value) ? value : value ? [value] : [])),
+		v.check((values) => values.length <= max && values.every((x) => x.length <= 80), 'report_error_choose'),
+		v.transform((values) => [...new Set(values)])
+	);
+
+const dossierFields = v.looseObject({
+	whatHappened: textField({ max: MAX_STORY_LENGTH, multiline: true, required: 'dossier_report_error_what_required', invalid, tooLong }),
+	motives: codeList<Motive>(MOTIVES),
+	ongoing: v.pipe(oneOf(ONGOING, 'unknown'), v.transform((s) => s ?? 'unknown')),
+	incidents: idList(MAX_SHARED_INCIDENTS),
+	attachments: idList(MAX_SHARED_INCIDENTS * 20),
+	consent: v.optional(v.string(), '')
+});
+
+/**
+ * A parent's report from the dossier: their own words, and the incidents and files they choose to share. Sharing
+ * needs the explicit consent box ticked; without anything chosen there is nothing to consent to.
+ */
+export const dossierReportSchema = v.pipe(
+	dossierFields,
+	v.rawTransform<v.InferOutput<typeof dossierFields>, { whatHappened: string; motives: Motive[]; ongoing: Ongoing; incidentIds: string[]; attachments: string[] }>(({ dataset, addIssue, NEVER }) => {
+		const value = dataset.value;
+		if ((value.incidents.length > 0 || value.attachments.length > 0) && value.consent !== 'yes') {
+			addIssue({ message: 'dossier_report_error_consent', path: [{ type: 'object', origin: 'value', input: value, key: 'consent', value: value.consent }] });
+			return NEVER;
+		}
+		return { whatHappened: value.whatHappened, motives: value.motives, ongoing: value.ongoing, incidentIds: value.incidents, attachments: value.attachments };
+	})
+);

@@ -2,7 +2,9 @@
  * Removes what no longer serves anyone: ended sessions, old rate-limit windows, used or expired e-mail links,
  * and outbox mail older than 30 days (it holds links and addresses; SECURITY.md: collect the minimum).
  * Every step is an idempotent delete, so several app servers may run it at the same time.
- * It also sends the day's reminders for agreements with school; each is claimed before it is sent, so once only.
+ * It also sends the day's reminders for agreements with school and the daily digests of notifications; each is
+ * claimed before it is sent, so once only. And it removes closed cases whose retention period is over (claimed the
+ * same way).
  */
 import type { Db } from './db/connect';
 import { pruneLimits } from './auth/rate-limit';
@@ -10,6 +12,8 @@ import { pruneSessions } from './auth/session.service';
 import { pruneDevices } from './auth/login-device.service';
 import { nowIso } from './auth/tokens';
 import { sendAgreementReminders } from './dossier/contact.service';
+import { sendDailyDigests } from './notifications/notification.service';
+import { runCaseRetention } from './cases/case-retention.service';
 
 export const OUTBOX_DAYS = 30;
 const DAY = 24 * 60 * 60 * 1000;
@@ -25,4 +29,6 @@ export async function runHousekeeping(db: Db, now = new Date()): Promise<void> {
 		.execute();
 	await db.deleteFrom('mail_outbox').where('created_at', '<', nowIso(new Date(now.getTime() - OUTBOX_DAYS * DAY))).execute();
 	await sendAgreementReminders(db, now);
+	await sendDailyDigests(db, now);
+	await runCaseRetention(db, now);
 }

@@ -3,6 +3,7 @@
  * outbox table (no SMTP server is configured in the tests), whether an account was made, and what is left of a
  * child's dossier (its rows, and where its evidence files are kept on disk).
  */
+import crypto from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from '@playwright/test';
@@ -85,4 +86,29 @@ export function attachmentFileKeys(childId: string): string[] {
 /** Where the server keeps a stored file (encrypted): DATA_DIR/files/<first two characters>/<key>, as file-store.ts. */
 export function storedFilePath(key: string): string {
 	return path.join(DATA_DIR, 'files', key.slice(0, 2), key);
+}
+
+/**
+ * A staff account of the test's own at a school, written straight into the database (as `cli demo` would), with
+ * its e-mail verified and no second factor yet: the test sets that up through the pages. The demo accounts are
+ * shared with other journeys, and setting up a second factor changes an account for good.
+ */
+export async function createStaffAccount(email: string, password: string, role: string, schoolCode: string): Promise<void> {
+	const { hashPassword } = await import('../../../src/lib/server/auth/password-hash');
+	// The cost of the app's tests: the server verifies with whatever cost the hash carries.
+	const hash = await hashPassword(password, { memoryKiB: 19_456, iterations: 2 });
+	const db = new Database(DATABASE_FILE, { fileMustExist: true });
+	try {
+		db.pragma('busy_timeout = 5000');
+		const now = new Date().toISOString();
+		const school = db.prepare('SELECT id FROM school WHERE vestigingscode = ?').get(schoolCode) as { id: string } | undefined;
+		if (!school) throw new Error(`No school ${schoolCode} in the test database.`);
+		const userId = crypto.randomUUID();
+		db.transaction(() => {
+			db.prepare('INSERT INTO app_user (id, email, email_verified_at, password_hash, display_name, locale, totp_secret, totp_enabled_at, totp_last_step, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?)').run(userId, email.toLowerCase(), now, hash, `Test ${role}`, 'nl', now, now);
+			db.prepare('INSERT INTO role_assignment (id, user_id, role, school_id, board_id, created_at) VALUES (?, ?, ?, ?, NULL, ?)').run(crypto.randomUUID(), userId, role, school.id, now);
+		})();
+	} finally {
+		db.close();
+	}
 }

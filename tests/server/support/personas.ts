@@ -14,10 +14,11 @@ import { minimalPdf } from '../../../src/lib/server/testing/sample-files';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { insertChild, insertSealed, incidentRow } from '../../../src/lib/server/testing/dossier-rows';
-import { dossierScope, loadDataKey } from '../../../src/lib/server/crypto/data-key.service';
 import { appendCaseEvent } from '../../../src/lib/server/cases/case-events';
 import { schoolYearLabelOf } from '../../../src/lib/cases/school-days';
 import { todayInNetherlands } from '../../../src/lib/i18n/locale';
+import { dossierScope, ensureDataKey, loadDataKey, schoolScope } from '../../../src/lib/server/crypto/data-key.service';
+import sharp from 'sharp';
 
 /**
  * The parent persona's dossier: one child with one incident and one evidence file (a PDF), at fixed ids so the
@@ -37,6 +38,15 @@ export const SEEDED_DOSSIER = {
  * coordinator, while the school admin, the board analyst and the parent get the service's 404 (need to know).
  */
 export const SEEDED_CASE = { id: '5eed0000-0000-4000-8000-0000000ca5e1' } as const;
+
+/**
+ * A report to the seeded school with one photo, at fixed ids, so the route walk reaches the staff report pages;
+ * only the school's aanspreekpunt and coordinator get 200 there, every other role 404.
+ */
+export const SEEDED_REPORT = {
+	report: '5eed0000-0000-4000-8000-0000000b0001',
+	photo: '5eed0000-0000-4000-8000-0000000b00f1'
+} as const;
 
 export interface Persona {
 	role: Role;
@@ -87,6 +97,7 @@ export async function seedPersonas(dataDir: string): Promise<Seed> {
 	const staffWithoutSecondFactor = await persona('mentor', false);
 	await seedDossier(db, personas.parent.userId);
 	await seedCase(db, schoolId, personas);
+	await seedReport(db, schoolId, personas.parent.userId);
 	return { db, schoolId, otherSchoolId, boardId, personas, staffWithoutSecondFactor, close: () => handle.close() };
 }
 
@@ -157,6 +168,44 @@ async function seedDossier(db: Db, parentId: string): Promise<void> {
 			file_key: fileKey,
 			received_at: now
 		});
+}
+
+/**
+ * SEEDED_REPORT, straight in the database, sealed under the school's data key like a real one: the parent persona's
+ * named report from the seeded dossier, with one photo, so the staff's report pages and the dossier's both reach it.
+ */
+async function seedReport(db: Db, schoolId: string, parentId: string): Promise<void> {
+	const key = await ensureDataKey(db, schoolScope(schoolId));
+	await db
+		.insertInto('report')
+		.values({
+			id: SEEDED_REPORT.report,
+			school_id: schoolId,
+			channel: 'online',
+			reporter_kind: 'parent',
+			anonymous: 0,
+			received_on: '2026-11-30',
+			what_happened: key.seal('Ze lachen Noor uit bij de gym.'),
+			place: key.seal('Gymzaal'),
+			people_involved: key.seal('Sem de Vries'),
+			reporter_name: key.seal('Ouder van Noor'),
+			contact: null,
+			occurred_on: null,
+			occurred_around: 'this_week',
+			forms: JSON.stringify(['verbal']),
+			motives: JSON.stringify([]),
+			ongoing: 'yes',
+			status: 'new',
+			receipt_lookup: null,
+			passphrase_hash: null,
+			child_id: SEEDED_DOSSIER.child,
+			reporter_user_id: parentId
+		})
+		.execute();
+	const bytes = await sharp({ create: { width: 4, height: 4, channels: 3, background: '#36c' } }).png().toBuffer();
+	const fileKey = newId();
+	await putFile(fileKey, bytes, key);
+	await db.insertInto('report_attachment').values({ id: SEEDED_REPORT.photo, report_id: SEEDED_REPORT.report, file_key: fileKey, content_type: 'image/png', size: bytes.byteLength, content_mac: key.mac(bytes) }).execute();
 }
 
 /**

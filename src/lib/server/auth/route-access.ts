@@ -4,7 +4,7 @@
  * (src/lib/server/auth/route-access.test.ts) fails for any route file that is missing here.
  */
 import type { Role } from '../../auth/roles';
-import { SCHOOL_ROLES } from '../../auth/roles';
+import { ROLES, SCHOOL_ROLES } from '../../auth/roles';
 
 export type RouteAccess =
 	/**
@@ -34,12 +34,15 @@ const PUBLIC: RouteAccess = { kind: 'public' };
 const PUBLIC_CACHED: RouteAccess = { kind: 'public', cache: 'page' };
 const ANONYMOUS: RouteAccess = { kind: 'public', anonymous: true };
 /**
- * The case pages (issue 11, item 8): the route admits every school role, the board analyst and the parent, and the
- * case service then admits only need to know (the case's handlers and the coordinator). So the school admin, the
- * board analyst, a parent, a mentor who does not handle the case and another school's staff all get the same 404 as
- * for a case that does not exist, never a 403 that would tell them apart.
+ * The case pages (issue 11, item 8): like the inbox, the route admits every account and the case service then admits
+ * only need to know (the case's handlers and the coordinator). So the school admin, the board analyst, a parent, a
+ * mentor who does not handle the case and another school's staff all get the same 404 as for a case that does not
+ * exist, never a 403 that would tell them apart.
  */
-const CASE_PAGES: RouteAccess = { kind: 'roles', roles: [...SCHOOL_ROLES, 'board_analyst', 'parent'] };
+const CASE_PAGES: RouteAccess = { kind: 'roles', roles: ROLES };
+
+/** Every signed-in role: for routes whose service decides, and answers 404 rather than 403 to the rest. */
+const INBOX: RouteAccess = { kind: 'roles', roles: ROLES };
 
 /** Keyed by SvelteKit route id. */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
@@ -76,6 +79,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(account)/account': { kind: 'signed-in', beforeSecondFactorSetup: true },
 	'/(account)/account/tweestapsverificatie': { kind: 'signed-in', beforeSecondFactorSetup: true },
 	'/(account)/account/wachtwoord': { kind: 'signed-in', beforeSecondFactorSetup: true },
+	'/(account)/account/e-mailberichten': { kind: 'signed-in' },
 	'/(auth)/uitnodiging': PUBLIC,
 	'/(public)/scholen/[code]/documenten/[kind]': PUBLIC,
 	// The dossier: the route admits parents; the service then admits only the child's own guardians (dossier-access.ts).
@@ -98,6 +102,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(parent)/dossier/[child]/pdf': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/pdf/bestand': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/brieven': { kind: 'roles', roles: ['parent'] },
+	'/(parent)/dossier/[child]/melden': { kind: 'roles', roles: ['parent'] },
+	'/(parent)/dossier/[child]/meldingen/[report]': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/brieven/[letter]': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/brieven/[letter]/tekst': { kind: 'roles', roles: ['parent'] },
 	'/(parent)/dossier/[child]/brieven/[letter]/pdf': { kind: 'roles', roles: ['parent'] },
@@ -115,6 +121,13 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(school)/school/[code]/zaken/overzicht': CASE_PAGES,
 	'/(school)/school/[code]/zaken/nieuw': CASE_PAGES,
 	'/(school)/school/[code]/zaken/[case]': CASE_PAGES,
+	// The report inbox: the route admits every account, and the inbox service answers 404 to all but the school's
+	// aanspreekpunt and coordinator, so another role learns no more than another school does (SECURITY.md).
+	'/(school)/school/[code]/meldingen': INBOX,
+	'/(school)/school/[code]/meldingen/export.csv': INBOX,
+	'/(school)/school/[code]/meldingen/nieuw': INBOX,
+	'/(school)/school/[code]/meldingen/[report]': INBOX,
+	'/(school)/school/[code]/meldingen/[report]/foto/[photo]': INBOX,
 	'/(board)/bestuur': { kind: 'roles', roles: ['board_analyst'] },
 	'/(admin)/beheer': { kind: 'roles', roles: ['platform_admin'] },
 	'/(admin)/beheer/uitgaande-mail': { kind: 'roles', roles: ['platform_admin'] },

@@ -37,3 +37,32 @@ export async function findRoles(db: Db, userId: string): Promise<RoleRow[]> {
 export async function insertRole(db: Db, row: { id: string; user_id: string; role: Role; school_id: string | null; board_id: string | null; created_at: string }): Promise<void> {
 	await db.insertInto('role_assignment').values(row).execute();
 }
+
+/** Someone to write to: an account's address, name and language. */
+export interface MailRecipient {
+	userId: string;
+	email: string;
+	name: string;
+	locale: string;
+}
+
+/** The accounts holding one of these roles at a school (for notifications; never for access decisions). */
+export async function findRecipientsWithRoleAt(db: Db, schoolId: string, roles: readonly Role[]): Promise<MailRecipient[]> {
+	const rows = await db
+		.selectFrom('role_assignment')
+		.innerJoin('app_user', 'app_user.id', 'role_assignment.user_id')
+		.select(['app_user.id', 'app_user.email', 'app_user.display_name', 'app_user.locale'])
+		.distinct()
+		.where('role_assignment.school_id', '=', schoolId)
+		.where('role_assignment.role', 'in', roles)
+		.orderBy('app_user.id')
+		.execute();
+	return rows.map((row) => ({ userId: row.id, email: row.email, name: row.display_name, locale: row.locale }));
+}
+
+/** Accounts by id, for notifications. */
+export async function findRecipients(db: Db, userIds: readonly string[]): Promise<MailRecipient[]> {
+	if (userIds.length === 0) return [];
+	const rows = await db.selectFrom('app_user').select(['id', 'email', 'display_name', 'locale']).where('id', 'in', [...new Set(userIds)]).orderBy('id').execute();
+	return rows.map((row) => ({ userId: row.id, email: row.email, name: row.display_name, locale: row.locale }));
+}

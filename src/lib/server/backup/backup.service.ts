@@ -19,6 +19,7 @@ import type { Config } from '../config';
 import { openDatabase, type DatabaseHandle, type Db } from '../db/connect';
 import { readErasureJournal } from '../db/erasure-journal';
 import { replayErasures, finishErasure } from '../dossier/data-rights.service';
+import { replayCaseErasures } from '../cases/case-retention.service';
 import { prepareDatabase } from '../db';
 import { ArchiveError, readArchive, writeArchive, type ArchiveEntry } from './archive';
 import { secretKeyId } from '../crypto/envelope';
@@ -167,7 +168,11 @@ export async function restore(cfg: Config, archive: string): Promise<RestoreRepo
 		let erasedAgain = { dossiers: 0, accounts: 0 };
 		try {
 			await prepareDatabase(handle.db);
-			const result = await handle.db.transaction().execute((trx) => replayErasures(trx, journal));
+			const result = await handle.db.transaction().execute(async (trx) => {
+				const dossiersAndAccounts = await replayErasures(trx, journal);
+				const cases = await replayCaseErasures(trx, journal);
+				return { ...dossiersAndAccounts, fileKeys: [...dossiersAndAccounts.fileKeys, ...cases.fileKeys] };
+			});
 			await finishErasure(handle.db, result.fileKeys);
 			erasedAgain = { dossiers: result.dossiers, accounts: result.accounts };
 		} finally {

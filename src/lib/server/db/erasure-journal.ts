@@ -12,7 +12,9 @@ import path from 'node:path';
 import { config } from '../config';
 import { todayInNetherlands } from '../../i18n/locale';
 
-export type ErasedKind = 'dossier' | 'account';
+/** A dossier or account erased on request; a case removed by its school's retention; a shared item withdrawn. */
+export const ERASED_KINDS = ['dossier', 'account', 'case', 'report_item'] as const;
+export type ErasedKind = (typeof ERASED_KINDS)[number];
 
 export interface ErasureEntry {
 	kind: ErasedKind;
@@ -50,10 +52,10 @@ export function readErasureJournal(file = config().erasureJournal): ErasureEntry
 			if (index === lines.length - 1) continue;
 			throw new Error(`The erasure journal ${file} is damaged at line ${index + 1}.`);
 		}
-		if ((entry.kind !== 'dossier' && entry.kind !== 'account') || typeof entry.id !== 'string' || !ID.test(entry.id) || typeof entry.on !== 'string') {
+		if (!(ERASED_KINDS as readonly unknown[]).includes(entry.kind) || typeof entry.id !== 'string' || !ID.test(entry.id) || typeof entry.on !== 'string') {
 			throw new Error(`The erasure journal ${file} is damaged at line ${index + 1}.`);
 		}
-		entries.push({ kind: entry.kind, id: entry.id, on: entry.on });
+		entries.push({ kind: entry.kind as ErasedKind, id: entry.id, on: entry.on });
 	}
 	return entries;
 }

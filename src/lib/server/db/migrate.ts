@@ -10,8 +10,11 @@ import * as m008 from './migrations/008-content-version';
 import * as m009 from './migrations/009-data-keys';
 import * as m010 from './migrations/010-timeline-indexes';
 import * as m011 from './migrations/011-reports';
+import * as m012 from './migrations/012-report-inbox';
 import * as m013 from './migrations/013-cases';
 import * as m014 from './migrations/014-report-from-dossier';
+import * as m015 from './migrations/015-notifications';
+import * as m016 from './migrations/016-case-retention';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -25,8 +28,11 @@ const migrations: Record<string, Migration> = {
 	'009-data-keys': m009,
 	'010-timeline-indexes': m010,
 	'011-reports': m011,
+	'012-report-inbox': m012,
 	'013-cases': m013,
-	'014-report-from-dossier': m014
+	'014-report-from-dossier': m014,
+	'015-notifications': m015,
+	'016-case-retention': m016
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,7 +3,7 @@
  * ids are random UUIDs as text, moments are ISO-8601 UTC text, yes/no is an integer 0/1
  * (docs/decisions/0003-one-schema-for-two-databases.md).
  */
-import type { Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable } from 'kysely';
 
 export type Flag = 0 | 1;
 
@@ -373,6 +373,10 @@ export interface ReportTable {
 	/** A report from the dossier (014): the child's dossier and the parent, so the school's answers reach them. */
 	child_id: string | null;
 	reporter_user_id: string | null;
+	/** The day staff acknowledged the report (migration 012), never a time. */
+	acknowledged_on: string | null;
+	/** Who on the staff entered an oral or paper report; never set for an online report. */
+	entered_by_user_id: string | null;
 }
 
 export interface ReportMessageTable {
@@ -394,6 +398,34 @@ export interface ReportAttachmentTable {
 	content_mac: string;
 	/** A file shared from the dossier: its item, withdrawn with it (014). */
 	item_id: string | null;
+}
+
+/** School years a school keeps its closed cases (016). */
+export interface CaseRetentionTable {
+	school_id: string;
+	school_years: number;
+	updated_at: string;
+}
+
+/** Instant mails or a daily digest, per account (015). */
+export interface NotificationSettingTable {
+	user_id: string;
+	mode: 'instant' | 'daily';
+	updated_at: string;
+}
+
+/** What waits for an account's next digest: a kind code, a link path and the day, nothing else (015). */
+export interface NotificationPendingTable {
+	id: string;
+	user_id: string;
+	kind: string;
+	link: string;
+	happened_on: string;
+}
+
+export interface NotificationDigestTable {
+	user_id: string;
+	day: string;
 }
 
 /** An incident or file a parent shared from the dossier, copied under the school's key (014). */
@@ -502,6 +534,24 @@ export interface CaseStepUpTable {
 	verified_at: string;
 }
 
+/** A suggested pair of reports that staff confirmed or dismissed (migration 012); report_a < report_b. */
+export interface ReportLinkTable {
+	report_a: string;
+	report_b: string;
+	school_id: string;
+	decision: 'confirmed' | 'dismissed';
+	decided_by_user_id: string | null;
+	decided_on: string;
+}
+
+/** The school's acknowledgement target (migration 012); a school without a row has the defaults. */
+export interface ReportSettingsTable {
+	school_id: string;
+	acknowledgement_school_days: Generated<number>;
+	/** JSON array of 'YYYY-MM-DD' days the school is closed. */
+	no_school_days: Generated<string>;
+}
+
 export interface Database {
 	app_user: UserTable;
 	recovery_code: RecoveryCodeTable;
@@ -534,6 +584,10 @@ export interface Database {
 	report: ReportTable;
 	report_message: ReportMessageTable;
 	report_item: ReportItemTable;
+	notification_setting: NotificationSettingTable;
+	notification_pending: NotificationPendingTable;
+	notification_digest: NotificationDigestTable;
+	case_retention: CaseRetentionTable;
 	report_attachment: ReportAttachmentTable;
 	case: CaseTable;
 	case_report: CaseReportTable;
@@ -543,6 +597,8 @@ export interface Database {
 	case_action: CaseActionTable;
 	case_note: CaseNoteTable;
 	case_step_up: CaseStepUpTable;
+	report_link: ReportLinkTable;
+	report_settings: ReportSettingsTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -134,3 +134,9 @@ export async function childNameForInvitation(db: Db, childId: string): Promise<s
 		.executeTakeFirst();
 	return row ? openChild(row).name : undefined;
 }
+
+/** The account ids of a child's guardians, for a notification that something new is in the dossier. */
+export async function guardianIdsOf(db: Db, childId: string): Promise<string[]> {
+	const rows = await db.selectFrom('child_guardian').select('user_id').where('child_id', '=', childId).orderBy('user_id').execute();
+	return rows.map((row) => row.user_id);
+}

@@ -156,6 +156,7 @@ async function eraseAccountRows(db: Db, userId: string): Promise<void> {
 /**
  * Replays an erasure journal after a restore (decision 0014): every dossier and account erased after the backup was
  * made is erased again, in the caller's transaction; returns the file keys for finishErasure and what was erased.
+ * Only the dossier and account lines: cases and withdrawn report items are replayed by their own services.
  */
 export async function replayErasures(db: Db, entries: readonly ErasureEntry[]): Promise<{ fileKeys: string[]; dossiers: number; accounts: number }> {
 	const fileKeys: string[] = [];
@@ -166,7 +167,7 @@ export async function replayErasures(db: Db, entries: readonly ErasureEntry[]): 
 			if (!(await db.selectFrom('child').select('id').where('id', '=', entry.id).executeTakeFirst())) continue;
 			fileKeys.push(...(await eraseDossierRows(db, entry.id)));
 			dossiers++;
-		} else {
+		} else if (entry.kind === 'account') {
 			if (!(await db.selectFrom('app_user').select('id').where('id', '=', entry.id).executeTakeFirst())) continue;
 			await eraseAccountRows(db, entry.id);
 			accounts++;

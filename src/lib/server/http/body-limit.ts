@@ -10,7 +10,8 @@ export const FORM_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_ROUTES: ReadonlySet<string> = new Set([
 	'/(school)/school/[code]/profiel/documenten/[kind]',
 	'/(parent)/dossier/[child]/voorval/[incident]/bijlagen',
-	'/(public)/scholen/[code]/melden'
+	'/(public)/scholen/[code]/melden',
+	'/(school)/school/[code]/meldingen/nieuw'
 ]);
 
 export class BodyTooLargeError extends Error {

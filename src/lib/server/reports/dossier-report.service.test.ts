@@ -155,6 +155,12 @@ describe.each(testDatabaseKinds())('reports from the dossier on %s', (kind) => {
 			['reporter', 'Graag, na drie uur.']
 		]);
 		expect((await listDossierReports(t.db, parent, child))[0]).toMatchObject({ status: 'acknowledged', messagesFromSchool: 1 });
+		// The parent hears that there is an answer, with a link, and nothing of what it says.
+		const mails = await t.db.selectFrom('mail_outbox').selectAll().where('to_address', '=', 'ouder@example.nl').execute();
+		expect(mails).toHaveLength(1);
+		expect(mails[0]!.text_body).toContain(`/dossier/${child}/meldingen/${reportId}`);
+		expect(mails[0]!.text_body).not.toContain('bellen');
+		expect(await t.db.selectFrom('mail_outbox').select('id').where('to_address', '=', 'ander@example.nl').execute()).toEqual([]);
 		await expect(addParentMessage(t.db, otherParent, otherChild, reportId, 'x')).rejects.toBeInstanceOf(NotFoundError);
 	});
 
@@ -178,7 +184,7 @@ describe.each(testDatabaseKinds())('reports from the dossier on %s', (kind) => {
 		await withdrawSharedItem(t.db, parent, child, reportId, itemA!.id);
 		await expect(withdrawSharedItem(t.db, parent, child, reportId, newId())).rejects.toBeInstanceOf(NotFoundError);
 		const audit = await t.db.selectFrom('audit_event').select('action').where('subject_id', '=', reportId).orderBy('seq').execute();
-		expect(audit.map((a) => a.action)).toEqual(['report.from_dossier', 'report.item.withdraw']);
+		expect(audit.map((a) => a.action)).toEqual(['report.from_dossier', 'report.reply', 'report.item.withdraw']);
 	});
 
 	it('leaves the withdrawn text nowhere in the database', async () => {

@@ -22,8 +22,9 @@ import { findReportableSchool } from '../schools/school-profile.service';
 import { findSchoolsByIds } from '../schools/school-registry.service';
 import { todayInNetherlands } from '../../i18n/locale';
 import type { BullyingForm } from '../../dossier/dossier';
-import type { Motive, Ongoing } from '../../reports/report-form';
-import { addReporterMessage, openReportById, type ReporterView } from './report.service';
+import type { Motive, Ongoing, ReportInput } from '../../reports/report-form';
+import { addReporterMessage, notifyReceivers, openReportById, storeReport, type ReporterView } from './report.service';
+import { paths } from '../../paths';
 
 /** What a parent sends from the dossier; the ids are the dossier's, checked against the child here. */
 export interface DossierReportInput {
@@ -98,8 +99,8 @@ export async function reportFromDossier(db: Db, actor: Actor | undefined, childI
 	);
 	const key = await ensureDataKey(db, schoolScope(school.id));
 	const today = todayInNetherlands();
-	const reportId = newId();
 	const written: string[] = [];
+	let reportId: string;
 	try {
 		const storedFiles: ((typeof files)[number] & { fileKey: string })[] = [];
 		for (const f of files) {
@@ -108,35 +109,23 @@ export async function reportFromDossier(db: Db, actor: Actor | undefined, childI
 			written.push(fileKey);
 			storedFiles.push({ ...f, fileKey });
 		}
-		const forms = [...new Set(incidents.flatMap((i) => i.forms))];
-		const firstDay = incidents.map((i) => i.occurredOn).sort()[0] ?? null;
-		await db.transaction().execute(async (trx) => {
-			await trx
-				.insertInto('report')
-				.values({
-					id: reportId,
-					school_id: school.id,
-					channel: 'online',
-					reporter_kind: 'parent',
-					anonymous: 0,
-					received_on: today,
-					what_happened: key.seal(input.whatHappened),
-					place: null,
-					people_involved: null,
-					reporter_name: key.seal(actor!.displayName),
-					contact: key.seal(actor!.email),
-					occurred_on: firstDay,
-					occurred_around: null,
-					forms: JSON.stringify(forms),
-					motives: JSON.stringify(input.motives),
-					ongoing: input.ongoing,
-					status: 'new',
-					receipt_lookup: null,
-					passphrase_hash: null,
-					child_id: child.id,
-					reporter_user_id: actor!.userId
-				})
-				.execute();
+		const report: ReportInput = {
+			reporterKind: 'parent',
+			whatHappened: input.whatHappened,
+			occurredOn: incidents.map((i) => i.occurredOn).sort()[0] ?? null,
+			occurredAround: null,
+			place: null,
+			peopleInvolved: null,
+			forms: [...new Set(incidents.flatMap((i) => i.forms))],
+			motives: input.motives,
+			ongoing: input.ongoing,
+			anonymous: false,
+			reporterName: actor!.displayName,
+			contact: actor!.email
+		};
+		const options = { channel: 'online' as const, receivedOn: today, enteredBy: null, withReceipt: false, fromDossier: { childId: child.id, reporterUserId: actor!.userId } };
+		// The shared copies go in the report's own transaction: a report without what the parent chose is never seen.
+		({ reportId } = await storeReport(db, school.id, report, [], options, async (trx, reportId) => {
 			let position = 0;
 			const itemOfIncident = new Map<string, string>();
 			for (const incident of incidents) {
@@ -160,11 +149,13 @@ export async function reportFromDossier(db: Db, actor: Actor | undefined, childI
 					.execute();
 			}
 			await recordAudit(trx, { actorUserId: actor!.userId, action: 'report.from_dossier', subjectType: 'report', subjectId: reportId, detail: { childId: child.id, incidents: incidents.length, files: files.length } });
-		});
+		}));
 	} catch (error) {
 		await Promise.all(written.map((fileKey) => deleteFile(fileKey)));
 		throw error;
 	}
+	// A named parent with an account: the staff may hear of it at once, as they chose.
+	await notifyReceivers(db, school.id, { kind: 'report_new', link: paths.schoolReport(school.vestigingscode, reportId) });
 	return reportId;
 }
 

@@ -97,9 +97,12 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
 		// Every column: no time of day, no address, no user agent, no user or session.
 		const columns = Object.keys(row).sort();
 		expect(columns).toEqual(
-			['anonymous', 'channel', 'child_id', 'contact', 'forms', 'id', 'motives', 'occurred_around', 'occurred_on', 'ongoing', 'passphrase_hash', 'people_involved', 'place', 'received_on', 'receipt_lookup', 'reporter_kind', 'reporter_name', 'reporter_user_id', 'school_id', 'status', 'what_happened'].sort()
+			['acknowledged_on', 'anonymous', 'channel', 'child_id', 'contact', 'entered_by_user_id', 'forms', 'id', 'motives', 'occurred_around', 'occurred_on', 'ongoing', 'passphrase_hash', 'people_involved', 'place', 'received_on', 'receipt_lookup', 'reporter_kind', 'reporter_name', 'reporter_user_id', 'school_id', 'status', 'what_happened'].sort()
 		);
-		// Only a parent's report from the dossier names its account and dossier.
+		// An online report names no one on the staff, nobody has acknowledged it yet, and only a parent's report from
+		// the dossier names its account and dossier.
+		expect(row.entered_by_user_id).toBeNull();
+		expect(row.acknowledged_on).toBeNull();
 		expect(row.reporter_user_id).toBeNull();
 		expect(row.child_id).toBeNull();
 		for (const value of Object.values(row)) expect(String(value)).not.toMatch(/\d{2}:\d{2}|192\.0\.2|Mozilla/);
@@ -222,4 +225,23 @@ describe.each(testDatabaseKinds())('reports on %s', (kind) => {
 		expect((await openReceipt(t.db, result.receipt.code, result.receipt.passphrase, address())).ok).toBe(true);
 		expect(performance.now() - start).toBeLessThan(120_000);
 	}, 180_000);
+
+	it('tells the aanspreekpunt of a new report and of a pupil’s message only in the daily digest, never at once', async () => {
+		await t.db.deleteFrom('notification_pending').execute();
+		await t.db.deleteFrom('mail_outbox').execute();
+		const result = await submitReport(t.db, CODE_B, input());
+		if (!result.ok) throw new Error('not sent');
+		const opened = await openReceipt(t.db, result.receipt.code, result.receipt.passphrase, address());
+		if (!opened.ok) throw new Error('not opened');
+		await addReporterMessage(t.db, opened.report.id, 'Het gebeurde weer.');
+		const pending = await t.db.selectFrom('notification_pending').selectAll().where('user_id', '=', aanspreekpuntB.userId).orderBy('kind').execute();
+		expect(pending.map((p) => [p.kind, p.link])).toEqual([
+			['report_message', `/school/${CODE_B}/meldingen/${opened.report.id}`],
+			['report_new', `/school/${CODE_B}/meldingen`]
+		]);
+		expect(pending.every((p) => p.happened_on === todayInNetherlands())).toBe(true);
+		expect(await t.db.selectFrom('mail_outbox').select('id').execute()).toEqual([]);
+		// Another school's staff hear nothing.
+		expect(await t.db.selectFrom('notification_pending').select('id').where('user_id', '=', aanspreekpuntA.userId).execute()).toEqual([]);
+	});
 });

@@ -25,6 +25,12 @@ import { MAX_REPORT_FILES, type Motive, type OccurredAround, type Ongoing, type 
 import type { BullyingForm } from '../../dossier/dossier';
 import { todayInNetherlands } from '../../i18n/locale';
 import { AddressLimiter } from './address-limit';
+import { notify, notifyAccounts, type NotificationEvent } from '../notifications/notification.service';
+import { findRecipientsWithRoleAt } from '../auth/user.repository';
+import { findSchoolsByIds } from '../schools/school-registry.service';
+import { guardianIdsOf } from '../dossier/child.service';
+import { paths } from '../../paths';
+import { recordAudit } from '../audit/audit.service';
 
 /** Failed look-ups of one receipt code: in the database, so the limit holds across app servers. */
 export const RECEIPT_CODE_LIMIT: Limit = { max: 5, windowSeconds: 15 * 60 };
@@ -56,15 +62,18 @@ async function lookupOf(db: Db, normalisedCode: string): Promise<string> {
 	return (await ensureDataKey(db, RECEIPT_SCOPE)).mac(normalisedCode);
 }
 
+export interface CheckedImage {
+	contentType: string;
+	bytes: Uint8Array;
+}
+
 /**
- * Sends a report to a school that takes reports. Files are checked first, outside any transaction; if one is
- * refused, nothing is stored and every refusal is returned (the page says the files must be chosen again).
+ * Checks a report's files before anything is stored, for online reports and for the ones staff enter: photos and
+ * screenshots only, at most MAX_REPORT_FILES, each through the evidence check (re-encoded, metadata dropped).
  */
-export async function submitReport(db: Db, schoolCode: string, input: ReportInput, files: readonly UploadedImage[] = []): Promise<SubmitResult> {
-	const school = await findReportableSchool(db, schoolCode);
-	if (!school) throw new NotFoundError();
+export async function checkReportImages(files: readonly UploadedImage[]): Promise<{ refused: { name: string; reasonKey: ReportFileRefusal }[]; images: CheckedImage[] }> {
 	const refused: { name: string; reasonKey: ReportFileRefusal }[] = [];
-	const images: { contentType: string; bytes: Uint8Array }[] = [];
+	const images: CheckedImage[] = [];
 	for (const [index, file] of files.entries()) {
 		if (index >= MAX_REPORT_FILES) {
 			refused.push({ name: file.name, reasonKey: 'evidence_refused_too_many_files' });
@@ -76,12 +85,64 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 		else if (!isImageType(result.contentType)) refused.push({ name: file.name, reasonKey: 'evidence_refused_type' });
 		else images.push({ contentType: result.contentType, bytes: result.bytes });
 	}
+	return { refused, images };
+}
+
+/**
+ * Sends a report to a school that takes reports. Files are checked first, outside any transaction; if one is
+ * refused, nothing is stored and every refusal is returned (the page says the files must be chosen again).
+ */
+export async function submitReport(db: Db, schoolCode: string, input: ReportInput, files: readonly UploadedImage[] = []): Promise<SubmitResult> {
+	const school = await findReportableSchool(db, schoolCode);
+	if (!school) throw new NotFoundError();
+	const { refused, images } = await checkReportImages(files);
 	if (refused.length > 0) return { ok: false, refused };
 
-	const receipt = newReceipt();
-	const key = await ensureDataKey(db, schoolScope(school.id));
-	const lookup = await lookupOf(db, normaliseCode(receipt.code)!);
-	const passphraseHash = await hashPassword(normalisePassphrase(receipt.passphrase)!, config().passwordHash);
+	const { receipt } = await storeReport(db, school.id, input, images, { channel: 'online', receivedOn: todayInNetherlands(), enteredBy: null, withReceipt: true });
+	// No audit event: its time and sequence would date an anonymous report to the second. For the same reason the
+	// staff hear of it in their daily digest only.
+	await notifyReceivers(db, school.id, { kind: 'report_new', link: paths.schoolInbox(school.vestigingscode), digestOnly: true });
+	return { ok: true, receipt: receipt! };
+}
+
+/** The staff who receive a school's reports: its aanspreekpunt and coordinator (the inbox's readers). */
+export async function notifyReceivers(db: Db, schoolId: string, event: NotificationEvent): Promise<void> {
+	await notify(db, await findRecipientsWithRoleAt(db, schoolId, REPLIERS), event);
+}
+
+export type ReportChannel = ReportRow['channel'];
+
+export interface StoreOptions {
+	channel: ReportChannel;
+	/** The day it came in (Dutch calendar), checked by the caller: today for online reports. */
+	receivedOn: string;
+	/** The staff member who entered an oral or paper report; null for online reports, always. */
+	enteredBy: string | null;
+	/** Whether the reporter gets a receipt code and passphrase to come back with. */
+	withReceipt: boolean;
+	/** A parent's report from a child's dossier (dossier-report.service.ts): where the school's answers go. */
+	fromDossier?: { childId: string; reporterUserId: string };
+}
+
+/**
+ * Stores a report with its checked images: the one way a report row is written, for online reports (submitReport),
+ * the ones staff enter (inbox.service enterReport) and a parent's from the dossier (dossier-report.service.ts). Files are written first and removed again if the rows
+ * fail; the receipt is made here, so its code and passphrase never exist anywhere but in the answer.
+ * Runs its own transaction: the caller passes the database, not a transaction, because argon2id work and file
+ * writes must not hold SQLite's write lock.
+ */
+export async function storeReport(
+	db: Db,
+	schoolId: string,
+	input: ReportInput,
+	images: readonly { contentType: string; bytes: Uint8Array }[],
+	options: StoreOptions,
+	inTransaction?: (trx: Db, reportId: string) => Promise<void>
+): Promise<{ reportId: string; receipt: Receipt | undefined }> {
+	const receipt = options.withReceipt ? newReceipt() : undefined;
+	const key = await ensureDataKey(db, schoolScope(schoolId));
+	const lookup = receipt ? await lookupOf(db, normaliseCode(receipt.code)!) : null;
+	const passphraseHash = receipt ? await hashPassword(normalisePassphrase(receipt.passphrase)!, config().passwordHash) : null;
 	const reportId = newId();
 	const written: string[] = [];
 	try {
@@ -97,11 +158,11 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 				.insertInto('report')
 				.values({
 					id: reportId,
-					school_id: school.id,
-					channel: 'online',
+					school_id: schoolId,
+					channel: options.channel,
 					reporter_kind: input.reporterKind,
 					anonymous: input.anonymous ? 1 : 0,
-					received_on: todayInNetherlands(),
+					received_on: options.receivedOn,
 					what_happened: key.seal(input.whatHappened),
 					place: key.sealOrNull(input.place),
 					people_involved: key.sealOrNull(input.peopleInvolved),
@@ -114,7 +175,10 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 					ongoing: input.ongoing,
 					status: 'new',
 					receipt_lookup: lookup,
-					passphrase_hash: passphraseHash
+					passphrase_hash: passphraseHash,
+					entered_by_user_id: options.channel === 'online' ? null : options.enteredBy,
+					child_id: options.fromDossier?.childId ?? null,
+					reporter_user_id: options.fromDossier?.reporterUserId ?? null
 				})
 				.execute();
 			for (const image of stored) {
@@ -123,13 +187,13 @@ export async function submitReport(db: Db, schoolCode: string, input: ReportInpu
 					.values({ id: newId(), report_id: reportId, file_key: image.fileKey, content_type: image.contentType, size: image.bytes.byteLength, content_mac: key.mac(image.bytes) })
 					.execute();
 			}
+			if (inTransaction) await inTransaction(trx, reportId);
 		});
 	} catch (error) {
 		await Promise.all(written.map((fileKey) => deleteFile(fileKey)));
 		throw error;
 	}
-	// No audit event: its time and sequence would date an anonymous report to the second.
-	return { ok: true, receipt };
+	return { reportId, receipt };
 }
 
 export interface ReportMessageView {
@@ -232,7 +296,7 @@ async function findReport(db: Db, reportId: string): Promise<ReportRow> {
 	return row;
 }
 
-async function addMessage(db: Db, row: ReportRow, author: 'reporter' | 'school', body: string): Promise<void> {
+async function addMessage(db: Db, row: ReportRow, author: 'reporter' | 'school', body: string, inTransaction?: (trx: Db) => Promise<void>): Promise<void> {
 	const key = await ensureDataKey(db, schoolScope(row.school_id));
 	await db.transaction().execute(async (trx) => {
 		const last = await trx.selectFrom('report_message').select((eb) => eb.fn.max<number | string | null>('position').as('p')).where('report_id', '=', row.id).executeTakeFirst();
@@ -241,12 +305,17 @@ async function addMessage(db: Db, row: ReportRow, author: 'reporter' | 'school',
 			.insertInto('report_message')
 			.values({ id: newId(), report_id: row.id, position: Number(last?.p ?? 0) + 1, author, body: key.seal(body), written_on: todayInNetherlands() })
 			.execute();
+		if (inTransaction) await inTransaction(trx);
 	});
 }
 
 /** A message or more information from the reporter, on the report they opened with their receipt. */
 export async function addReporterMessage(db: Db, reportId: string, body: string): Promise<void> {
-	await addMessage(db, await findReport(db, reportId), 'reporter', body);
+	const row = await findReport(db, reportId);
+	await addMessage(db, row, 'reporter', body);
+	const school = (await findSchoolsByIds(db, [row.school_id])).get(row.school_id);
+	// Someone without an account (a pupil with a receipt) is never dated by an instant mail; a parent may be.
+	if (school) await notifyReceivers(db, row.school_id, { kind: 'report_message', link: paths.schoolReport(school.vestigingscode, row.id), digestOnly: row.reporter_user_id === null });
 }
 
 /** A reply from the school, by its aanspreekpunt or coordinator; another school's report answers NotFound. */
@@ -254,15 +323,20 @@ export async function replyToReporter(db: Db, actor: Actor | undefined, schoolCo
 	const school = await requireSchool(db, actor, schoolCode, REPLIERS);
 	const row = await findReport(db, reportId);
 	if (row.school_id !== school.id) throw new NotFoundError();
-	await addMessage(db, row, 'school', body);
-	if (row.status === 'new') await db.updateTable('report').set({ status: 'acknowledged' }).where('id', '=', row.id).execute();
+	await addMessage(db, row, 'school', body, async (trx) => {
+		// The first reply acknowledges the report, on the day it was written; the staff side is audited (no text).
+		await trx.updateTable('report').set({ status: 'acknowledged', acknowledged_on: todayInNetherlands() }).where('id', '=', row.id).where('status', '=', 'new').execute();
+		await recordAudit(trx, { actorUserId: actor!.userId, action: 'report.reply', subjectType: 'report', subjectId: row.id, detail: { schoolId: school.id } });
+	});
+	// A report from a dossier: its guardians hear that there is an answer (never what it says).
+	if (row.child_id) await notifyAccounts(db, await guardianIdsOf(db, row.child_id), { kind: 'report_reply', link: paths.dossierReport(row.child_id, row.id) });
 }
 
 /** The plain facts of a school's reports that the case service needs: no text, no reporter, no receipt. */
 export interface ReportFacts {
 	id: string;
 	receivedOn: string;
-	/** The day of the school's first reply (replyToReporter acknowledges), or null while none was sent. */
+	/** The day staff acknowledged the report (the button, or the first reply), or null while they have not. */
 	acknowledgedOn: string | null;
 	reporterKind: ReporterKind;
 	forms: BullyingForm[];
@@ -276,15 +350,7 @@ export interface ReportFacts {
 export async function reportFactsOfSchool(db: Db, schoolId: string, filter: { ids: readonly string[] } | { receivedFrom: string; receivedTo: string }): Promise<ReportFacts[]> {
 	let query = db
 		.selectFrom('report')
-		.select(['report.id', 'report.received_on', 'report.reporter_kind', 'report.forms', 'report.motives'])
-		.select((eb) =>
-			eb
-				.selectFrom('report_message')
-				.select((m) => m.fn.min<string>('report_message.written_on').as('d'))
-				.whereRef('report_message.report_id', '=', 'report.id')
-				.where('report_message.author', '=', 'school')
-				.as('acknowledged_on')
-		)
+		.select(['report.id', 'report.received_on', 'report.reporter_kind', 'report.forms', 'report.motives', 'report.acknowledged_on'])
 		.where('report.school_id', '=', schoolId);
 	if ('ids' in filter) {
 		const ids = filter.ids.filter(isId);
@@ -300,4 +366,15 @@ export async function reportFactsOfSchool(db: Db, schoolId: string, filter: { id
 		forms: JSON.parse(row.forms) as BullyingForm[],
 		motives: JSON.parse(row.motives) as Motive[]
 	}));
+}
+
+/**
+ * Deletes reports with their messages, shared items and attachments (the cascade), for a case removed by retention;
+ * returns the file keys, for the caller to delete after its transaction commits (finishErasure).
+ */
+export async function eraseReportRows(db: Db, reportIds: readonly string[]): Promise<string[]> {
+	if (reportIds.length === 0) return [];
+	const files = await db.selectFrom('report_attachment').select('file_key').where('report_id', 'in', [...reportIds]).execute();
+	await db.deleteFrom('report').where('id', 'in', [...reportIds]).execute();
+	return files.map((f) => f.file_key);
 }

@@ -2,6 +2,7 @@ import { excerpt, readTimelineFilter, readTimelinePage, TIMELINE_PAGE_SIZE } fro
 import { database } from '$lib/server/db';
 import { getDossierOverview } from '$lib/server/dossier/dossier-overview.service';
 import { orHttpError } from '$lib/server/http/respond';
+import { listDossierReports } from '$lib/server/reports/dossier-report.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -9,7 +10,9 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const filter = readTimelineFilter(url.searchParams);
 	// A page of the timeline, not all of it: a dossier of 200 incidents rendered whole was the slowest signed-in page.
 	const paging = { page: readTimelinePage(url.searchParams), size: TIMELINE_PAGE_SIZE };
-	const { child, timeline, contacts } = await orHttpError(() => getDossierOverview(db, locals.actor, params.child, filter, paging));
+	const [{ child, timeline, contacts }, reports] = await orHttpError(() =>
+		Promise.all([getDossierOverview(db, locals.actor, params.child, filter, paging), listDossierReports(db, locals.actor, params.child)])
+	);
 	return {
 		child,
 		// SvelteKit serialises all of a page's data (even without client JavaScript): only what the timeline shows.
@@ -27,6 +30,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 			}))
 		},
 		contacts,
+		reports,
 		filter,
 		notice: url.searchParams.has('toegevoegd') ? 'added' : url.searchParams.has('opgeslagen') ? 'saved' : url.searchParams.has('voorval') ? 'incident' : url.searchParams.has('verwijderd') ? 'deleted' : null
 	};
