@@ -65,6 +65,14 @@ export const paths = {
 	schoolProfileDocument: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/documenten/${slug}`,
 	schoolAuditLog: (code: string) => `/school/${encodeURIComponent(code)}/logboek`,
 	schoolDuties: (code: string) => `/school/${encodeURIComponent(code)}/wettelijke-taken`,
+	/** The cases a staff member may read (issue 11), a page of them when `page` > 1. */
+	schoolCases: (code: string, page?: number) => `/school/${encodeURIComponent(code)}/zaken${page && page > 1 ? `?pagina=${page}` : ''}`,
+	/** The coordinator's overview of the school's cases. */
+	schoolCaseOverview: (code: string) => `/school/${encodeURIComponent(code)}/zaken/overzicht`,
+	/** Opening a case, from reports of the inbox (?melding=<id>, repeated) or directly. */
+	schoolCaseNew: (code: string, reportIds: readonly string[] = []) =>
+		`/school/${encodeURIComponent(code)}/zaken/nieuw${reportIds.length > 0 ? `?${reportIds.map((id) => `melding=${encodeURIComponent(id)}`).join('&')}` : ''}`,
+	schoolCase: (code: string, caseId: string) => `/school/${encodeURIComponent(code)}/zaken/${encodeURIComponent(caseId)}`,
 	/** The school's report inbox; `filter` 'new' lists only new reports, `page` from 1. */
 	schoolInbox: (code: string, options: { filter?: 'new' | 'all'; page?: number } = {}) => {
 		const query = new URLSearchParams();

@@ -14,6 +14,9 @@ import { minimalPdf } from '../../../src/lib/server/testing/sample-files';
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { insertChild, insertSealed, incidentRow } from '../../../src/lib/server/testing/dossier-rows';
+import { appendCaseEvent } from '../../../src/lib/server/cases/case-events';
+import { schoolYearLabelOf } from '../../../src/lib/cases/school-days';
+import { todayInNetherlands } from '../../../src/lib/i18n/locale';
 import { dossierScope, ensureDataKey, loadDataKey, schoolScope } from '../../../src/lib/server/crypto/data-key.service';
 import sharp from 'sharp';
 
@@ -28,6 +31,13 @@ export const SEEDED_DOSSIER = {
 	contact: '5eed0000-0000-4000-8000-00000000d001',
 	agreement: '5eed0000-0000-4000-8000-00000000f001'
 } as const;
+
+/**
+ * A case of the seeded school, opened today (so no step-up) and handled by the aanspreekpunt, mentor,
+ * vertrouwenspersoon and zorgcoordinator personas: the route walk reaches the case page for every handler role and the
+ * coordinator, while the school admin, the board analyst and the parent get the service's 404 (need to know).
+ */
+export const SEEDED_CASE = { id: '5eed0000-0000-4000-8000-0000000ca5e1' } as const;
 
 /**
  * A report to the seeded school with one photo, at fixed ids, so the route walk reaches the staff report pages;
@@ -86,8 +96,43 @@ export async function seedPersonas(dataDir: string): Promise<Seed> {
 	for (const role of ROLES) personas[role] = await persona(role, requiresSecondFactor(role));
 	const staffWithoutSecondFactor = await persona('mentor', false);
 	await seedDossier(db, personas.parent.userId);
+	await seedCase(db, schoolId, personas);
 	await seedReport(db, schoolId, personas.parent.userId);
 	return { db, schoolId, otherSchoolId, boardId, personas, staffWithoutSecondFactor, close: () => handle.close() };
+}
+
+/** The rows of SEEDED_CASE, straight in the database (no audit events), as openCase and assignHandler write them. */
+async function seedCase(db: Db, schoolId: string, personas: Record<Role, Persona>): Promise<void> {
+	const now = new Date();
+	const today = todayInNetherlands(now);
+	const id = SEEDED_CASE.id;
+	await db
+		.insertInto('case')
+		.values({
+			id,
+			school_id: schoolId,
+			state: 'new',
+			school_year: schoolYearLabelOf(today),
+			opened_on: today,
+			closed_on: null,
+			place: null,
+			time_of_day: null,
+			forms: '[]',
+			motives: '[]',
+			legal_hold: 0,
+			legal_hold_reason: null,
+			evaluation_stopped: null,
+			evaluation_checked_after_weeks: null,
+			evaluation_checked_on: null,
+			evaluation_target_asked: null
+		})
+		.execute();
+	const opener = personas.aanspreekpunt.userId;
+	await appendCaseEvent(db, id, { kind: 'opened', actorUserId: opener, toState: 'new' }, now);
+	for (const role of ['aanspreekpunt', 'mentor', 'vertrouwenspersoon', 'zorgcoordinator'] as const) {
+		await db.insertInto('case_handler').values({ case_id: id, user_id: personas[role].userId, role, assigned_on: today }).execute();
+		await appendCaseEvent(db, id, { kind: 'handler_assigned', actorUserId: opener, subjectUserId: personas[role].userId, role }, now);
+	}
 }
 
 /** The rows and the stored file of SEEDED_DOSSIER, straight in the database (no audit events). */

@@ -3,7 +3,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { SEEDED_DOSSIER, SEEDED_REPORT } from './personas';
+import { SEEDED_CASE, SEEDED_DOSSIER, SEEDED_REPORT } from './personas';
 
 export interface RouteFile {
 	id: string;
@@ -53,6 +53,8 @@ const EXAMPLE_PARAMS: Record<string, string> = {
 	attachment: SEEDED_DOSSIER.attachment,
 	contact: SEEDED_DOSSIER.contact,
 	agreement: SEEDED_DOSSIER.agreement,
+	// The seeded school's case (personas.ts), handled by every handler-role persona.
+	case: SEEDED_CASE.id,
 	// The report to the seeded school and its photo, seeded by personas.ts.
 	report: SEEDED_REPORT.report,
 	photo: SEEDED_REPORT.photo,

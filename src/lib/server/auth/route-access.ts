@@ -33,6 +33,13 @@ const PUBLIC: RouteAccess = { kind: 'public' };
 // cache) they depend on the address only; their answers to a post are never cached (GET only).
 const PUBLIC_CACHED: RouteAccess = { kind: 'public', cache: 'page' };
 const ANONYMOUS: RouteAccess = { kind: 'public', anonymous: true };
+/**
+ * The case pages (issue 11, item 8): like the inbox, the route admits every account and the case service then admits
+ * only need to know (the case's handlers and the coordinator). So the school admin, the board analyst, a parent, a
+ * mentor who does not handle the case and another school's staff all get the same 404 as for a case that does not
+ * exist, never a 403 that would tell them apart.
+ */
+const CASE_PAGES: RouteAccess = { kind: 'roles', roles: ROLES };
 
 /** Every signed-in role: for routes whose service decides, and answers 404 rather than 403 to the rest. */
 const INBOX: RouteAccess = { kind: 'roles', roles: ROLES };
@@ -112,6 +119,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	// The audit log: the coordinator of that school (school-log.service.ts).
 	'/(school)/school/[code]/logboek': { kind: 'roles', roles: ['coordinator'] },
 	'/(school)/school/[code]/wettelijke-taken': { kind: 'roles', roles: ['school_admin', 'board_analyst'] },
+	'/(school)/school/[code]/zaken': CASE_PAGES,
+	'/(school)/school/[code]/zaken/overzicht': CASE_PAGES,
+	'/(school)/school/[code]/zaken/nieuw': CASE_PAGES,
+	'/(school)/school/[code]/zaken/[case]': CASE_PAGES,
 	// The report inbox: the route admits every account, and the inbox service answers 404 to all but the school's
 	// aanspreekpunt and coordinator, so another role learns no more than another school does (SECURITY.md).
 	'/(school)/school/[code]/meldingen': INBOX,
