@@ -5,6 +5,8 @@
  * coordinator's overview in case-overview.service.ts, the second factor for old and closed cases in case-step-up.ts.
  */
 import { inTransaction, type Db } from '../db/connect';
+import { notifyAccounts } from '../notifications/notification.service';
+import { paths } from '../../paths';
 import type { Actor } from '../auth/actor';
 import { newId } from '../auth/tokens';
 import { findRoles } from '../auth/user.repository';
@@ -343,6 +345,8 @@ export async function assignHandler(db: Db, actor: Actor | undefined, code: stri
 		await appendCaseEvent(trx, caseId, { kind: 'handler_assigned', actorUserId: context.actor.userId, subjectUserId: userId, role }, now);
 		await audit(trx, context.actor, 'case.handler.assign', caseId, { user: userId, role });
 	});
+	// The new handler hears that there is a case for them (never which pupils or what happened).
+	if (userId !== context.actor.userId) await notifyAccounts(db, [userId], { kind: 'case_assigned', link: paths.schoolCase(context.school.vestigingscode, caseId) }, now);
 }
 
 /** Removes a handler's role on the case. A case keeps at least one handler: nobody would hold it otherwise. */
@@ -540,6 +544,11 @@ export async function getLegalHoldReason(db: Db, actor: Actor | undefined, code:
 	if (!context.roles.includes('coordinator')) throw new NotFoundError();
 	await inTransaction(db, (trx) => audit(trx, context.actor, 'case.legal_hold.view', caseId));
 	return context.key.openOrNull(context.row.legal_hold_reason);
+}
+
+/** The case a report is handled in, if any (for the report's page in the inbox). */
+export async function caseOfReport(db: Db, reportId: string): Promise<string | undefined> {
+	return (await db.selectFrom('case_report').select('case_id').where('report_id', '=', reportId).executeTakeFirst())?.case_id;
 }
 
 /** The ids of a school's cases, for its audit log (the caller has checked the reader may see the log). */

@@ -9,6 +9,7 @@
  * duplicate suggestions only the same school year's place and names are opened (decision 0020).
  */
 import { sharedItemsOf, type SharedItemView } from './dossier-report.service';
+import { caseOfReport } from '../cases/case.service';
 import type { Db } from '../db/connect';
 import type { ReportRow, School } from '../db/schema';
 import type { Actor } from '../auth/actor';
@@ -254,6 +255,8 @@ export interface StaffReportView {
 	attachments: StaffAttachmentView[];
 	/** What a parent shared from the dossier, in the order shared; a withdrawn item keeps only its day. */
 	shared: SharedItemView[];
+	/** The case that handles this report, if one was opened. */
+	caseId: string | null;
 	messages: StaffMessageView[];
 	links: LinkedReportView[];
 	suggestions: SuggestionView[];
@@ -354,6 +357,7 @@ export async function getReportForStaff(db: Db, actor: Actor | undefined, school
 	const messages = await db.selectFrom('report_message').selectAll().where('report_id', '=', row.id).orderBy('position').execute();
 	const attachments = await db.selectFrom('report_attachment').select(['id', 'content_type', 'size', 'item_id']).where('report_id', '=', row.id).orderBy('id').execute();
 	const shared = row.child_id || row.reporter_user_id ? await sharedItemsOf(db, row.id, school.id) : [];
+	const caseId = (await caseOfReport(db, row.id)) ?? null;
 	const enteredBy = row.entered_by_user_id ? await db.selectFrom('app_user').select('display_name').where('id', '=', row.entered_by_user_id).executeTakeFirst() : undefined;
 	const { links, suggestions } = await suggestionsFor(db, row, key);
 	// Who read which report and when; never what it says.
@@ -385,6 +389,7 @@ export async function getReportForStaff(db: Db, actor: Actor | undefined, school
 		ongoing: row.ongoing,
 		attachments: attachments.map((a) => ({ id: a.id, contentType: a.content_type, size: Number(a.size), itemId: a.item_id })),
 		shared,
+		caseId,
 		messages: messages.map((m) => ({ position: Number(m.position), author: m.author, body: key.open(m.body), writtenOn: m.written_on })),
 		links,
 		suggestions
