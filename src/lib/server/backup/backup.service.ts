@@ -20,6 +20,7 @@ import { openDatabase, type DatabaseHandle, type Db } from '../db/connect';
 import { readErasureJournal } from '../db/erasure-journal';
 import { replayErasures, finishErasure } from '../dossier/data-rights.service';
 import { replayCaseErasures } from '../cases/case-retention.service';
+import { replayWithdrawals } from '../reports/dossier-report.service';
 import { prepareDatabase } from '../db';
 import { ArchiveError, readArchive, writeArchive, type ArchiveEntry } from './archive';
 import { secretKeyId } from '../crypto/envelope';
@@ -171,7 +172,8 @@ export async function restore(cfg: Config, archive: string): Promise<RestoreRepo
 			const result = await handle.db.transaction().execute(async (trx) => {
 				const dossiersAndAccounts = await replayErasures(trx, journal);
 				const cases = await replayCaseErasures(trx, journal);
-				return { ...dossiersAndAccounts, fileKeys: [...dossiersAndAccounts.fileKeys, ...cases.fileKeys] };
+				const withdrawn = await replayWithdrawals(trx, journal);
+				return { ...dossiersAndAccounts, fileKeys: [...dossiersAndAccounts.fileKeys, ...cases.fileKeys, ...withdrawn.fileKeys] };
 			});
 			await finishErasure(handle.db, result.fileKeys);
 			erasedAgain = { dossiers: result.dossiers, accounts: result.accounts };

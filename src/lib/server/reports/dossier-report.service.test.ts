@@ -26,7 +26,8 @@ import { addChild } from '../dossier/child.service';
 import { recordIncident } from '../dossier/incident.service';
 import { addAttachments } from '../dossier/attachment.service';
 import { replyToReporter } from './report.service';
-import { addParentMessage, getDossierReport, listDossierReports, reportFromDossier, reportableSchoolOfChild, sharedItemsOf, withdrawSharedItem, type DossierReportInput } from './dossier-report.service';
+import { addParentMessage, getDossierReport, listDossierReports, replayWithdrawals, reportFromDossier, reportableSchoolOfChild, sharedItemsOf, withdrawSharedItem, type DossierReportInput } from './dossier-report.service';
+import { readErasureJournal } from '../db/erasure-journal';
 
 const CANARY = 'kanarie-dossiermelding-91b4';
 const CODE_OPEN = '41AA00';
@@ -185,6 +186,20 @@ describe.each(testDatabaseKinds())('reports from the dossier on %s', (kind) => {
 		await expect(withdrawSharedItem(t.db, parent, child, reportId, newId())).rejects.toBeInstanceOf(NotFoundError);
 		const audit = await t.db.selectFrom('audit_event').select('action').where('subject_id', '=', reportId).orderBy('seq').execute();
 		expect(audit.map((a) => a.action)).toEqual(['report.from_dossier', 'report.reply', 'report.item.withdraw']);
+	});
+
+	it('journals a withdrawal, so a restored backup withdraws the item again', async () => {
+		const journal = readErasureJournal(t.config.erasureJournal).filter((e) => e.kind === 'report_item');
+		expect(journal).toHaveLength(2);
+		// As after a restore of a backup made before the withdrawal: a new report shares incident B, then the
+		// journal is replayed with a line for that item.
+		const again = await reportFromDossier(t.db, parent, child, input({ incidentIds: [incidentB], attachments: [] }));
+		const [item] = await sharedItemsOf(t.db, again, schoolOpen);
+		const result = await t.db.transaction().execute((trx) => replayWithdrawals(trx, [{ kind: 'report_item', id: item!.id, on: '2026-01-05' }, ...journal]));
+		expect(result.items).toBe(1);
+		const [after] = await sharedItemsOf(t.db, again, schoolOpen);
+		expect(after).toMatchObject({ withdrawnOn: '2026-01-05' });
+		expect(after!.incident).toBeUndefined();
 	});
 
 	it('leaves the withdrawn text nowhere in the database', async () => {

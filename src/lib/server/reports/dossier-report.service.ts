@@ -15,6 +15,8 @@ import { ensureDataKey, schoolScope } from '../crypto/data-key.service';
 import type { DataKey } from '../crypto/envelope';
 import { NotFoundError, RuleError } from '../errors';
 import { deleteFile, putFile } from '../files/file-store';
+import { recordErasure, type ErasureEntry } from '../db/erasure-journal';
+import { finishErasure } from '../dossier/data-rights.service';
 import { getChild } from '../dossier/child.service';
 import { getIncident, type IncidentView } from '../dossier/incident.service';
 import { getAttachmentFile } from '../dossier/attachment.service';
@@ -257,11 +259,30 @@ export async function withdrawSharedItem(db: Db, actor: Actor | undefined, child
 	if (item.withdrawn_on !== null) return;
 	const ids = [item.id, ...items.filter((i) => i.parent_item_id === item.id && i.withdrawn_on === null).map((i) => i.id)];
 	const fileKeys = await db.transaction().execute(async (trx) => {
+		// Journalled first (decision 0014): a backup made before this withdrawal must not bring the copies back.
+		for (const id of ids) recordErasure('report_item', id);
 		const files = await trx.selectFrom('report_attachment').select('file_key').where('item_id', 'in', ids).execute();
 		await trx.deleteFrom('report_attachment').where('item_id', 'in', ids).execute();
 		await trx.updateTable('report_item').set({ content: null, withdrawn_on: todayInNetherlands() }).where('id', 'in', ids).execute();
 		await recordAudit(trx, { actorUserId: actor!.userId, action: 'report.item.withdraw', subjectType: 'report', subjectId: report.id, detail: { items: ids.length } });
 		return files.map((f) => f.file_key);
 	});
-	await Promise.all(fileKeys.map((fileKey) => deleteFile(fileKey)));
+	await finishErasure(db, fileKeys);
+}
+
+/** At restore: shared items withdrawn after the backup was made are withdrawn again. Returns the file keys. */
+export async function replayWithdrawals(db: Db, entries: readonly ErasureEntry[]): Promise<{ fileKeys: string[]; items: number }> {
+	const ids = entries.filter((e) => e.kind === 'report_item').map((e) => ({ id: e.id, on: e.on }));
+	const fileKeys: string[] = [];
+	let items = 0;
+	for (const { id, on } of ids) {
+		const item = await db.selectFrom('report_item').select(['id', 'withdrawn_on']).where('id', '=', id).executeTakeFirst();
+		if (!item || item.withdrawn_on !== null) continue;
+		const files = await db.selectFrom('report_attachment').select('file_key').where('item_id', '=', id).execute();
+		await db.deleteFrom('report_attachment').where('item_id', '=', id).execute();
+		await db.updateTable('report_item').set({ content: null, withdrawn_on: on }).where('id', '=', id).execute();
+		fileKeys.push(...files.map((f) => f.file_key));
+		items++;
+	}
+	return { fileKeys, items };
 }

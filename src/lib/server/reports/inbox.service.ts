@@ -19,10 +19,9 @@ import { ensureDataKey, schoolScope } from '../crypto/data-key.service';
 import { getFile } from '../files/file-store';
 import { ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { requireSchool, mayActOnSchool } from '../schools/school-access';
-import { checkReportImages, replyToReporter, storeReport, type ReportFileRefusal, type UploadedImage } from './report.service';
+import { checkReportImages, contentOf, replyToReporter, storeReport, type ReportContent, type ReportFileRefusal, type UploadedImage } from './report.service';
 import type { Receipt } from '../../reports/receipt-code';
-import type { Motive, OccurredAround, Ongoing, ReporterKind } from '../../reports/report-form';
-import type { BullyingForm } from '../../dossier/dossier';
+import type { ReporterKind } from '../../reports/report-form';
 import { todayInNetherlands } from '../../i18n/locale';
 import { acknowledgementDueOn, DEFAULT_ACKNOWLEDGEMENT_SCHOOL_DAYS, isDay, isOverdue, type AcknowledgementTarget } from '../../cases/school-days';
 import { schoolYearOf } from '../../schools/legal-duties';
@@ -228,7 +227,7 @@ export interface SuggestionView {
 	reasons: { kind: SuggestionReason['kind']; match?: 'exact' | 'close'; names?: [string, string]; week?: string; hashes?: number }[];
 }
 
-export interface StaffReportView {
+export interface StaffReportView extends ReportContent {
 	id: string;
 	school: { name: string; code: string };
 	channel: Channel;
@@ -242,16 +241,6 @@ export interface StaffReportView {
 	acknowledgedOn: string | null;
 	enteredByName: string | null;
 	hasReceipt: boolean;
-	whatHappened: string;
-	place: string | null;
-	peopleInvolved: string | null;
-	reporterName: string | null;
-	contact: string | null;
-	occurredOn: string | null;
-	occurredAround: OccurredAround | null;
-	forms: BullyingForm[];
-	motives: Motive[];
-	ongoing: Ongoing;
 	attachments: StaffAttachmentView[];
 	/** What a parent shared from the dossier, in the order shared; a withdrawn item keeps only its day. */
 	shared: SharedItemView[];
@@ -377,16 +366,7 @@ export async function getReportForStaff(db: Db, actor: Actor | undefined, school
 		acknowledgedOn: row.acknowledged_on,
 		enteredByName: enteredBy?.display_name ?? null,
 		hasReceipt: row.receipt_lookup !== null,
-		whatHappened: key.open(row.what_happened),
-		place: key.openOrNull(row.place),
-		peopleInvolved: key.openOrNull(row.people_involved),
-		reporterName: key.openOrNull(row.reporter_name),
-		contact: key.openOrNull(row.contact),
-		occurredOn: row.occurred_on,
-		occurredAround: row.occurred_around,
-		forms: JSON.parse(row.forms) as BullyingForm[],
-		motives: JSON.parse(row.motives) as Motive[],
-		ongoing: row.ongoing,
+		...contentOf(key, row),
 		attachments: attachments.map((a) => ({ id: a.id, contentType: a.content_type, size: Number(a.size), itemId: a.item_id })),
 		shared,
 		caseId,

@@ -21,8 +21,8 @@ import { NotFoundError } from '../errors';
 import { findReportableSchool } from '../schools/school-profile.service';
 import { requireSchool } from '../schools/school-access';
 import { newReceipt, normaliseCode, normalisePassphrase, type Receipt } from '../../reports/receipt-code';
-import { MAX_REPORT_FILES, type Motive, type OccurredAround, type Ongoing, type ReportInput, type ReporterKind } from '../../reports/report-form';
-import type { BullyingForm } from '../../dossier/dossier';
+import { MAX_REPORT_FILES, MOTIVES, type Motive, type OccurredAround, type Ongoing, type ReportInput, type ReporterKind } from '../../reports/report-form';
+import { BULLYING_FORMS, type BullyingForm } from '../../dossier/dossier';
 import { todayInNetherlands } from '../../i18n/locale';
 import { AddressLimiter } from './address-limit';
 import { notify, notifyAccounts, type NotificationEvent } from '../notifications/notification.service';
@@ -203,14 +203,8 @@ export interface ReportMessageView {
 	writtenOn: string;
 }
 
-/** What the reporter sees of their own report. */
-export interface ReporterView {
-	id: string;
-	schoolName: string;
-	schoolCode: string;
-	receivedOn: string;
-	anonymous: boolean;
-	reporterKind: ReporterKind;
+/** What a report says, unsealed: the same for its reporter and for the school's staff. */
+export interface ReportContent {
 	whatHappened: string;
 	place: string | null;
 	peopleInvolved: string | null;
@@ -221,13 +215,50 @@ export interface ReporterView {
 	forms: BullyingForm[];
 	motives: Motive[];
 	ongoing: Ongoing;
+}
+
+/** Opens a report row's text under its school's key; the codes are read as they are stored (unknown ones left out). */
+export function contentOf(key: DataKey, row: ReportRow): ReportContent {
+	return {
+		whatHappened: key.open(row.what_happened),
+		place: key.openOrNull(row.place),
+		peopleInvolved: key.openOrNull(row.people_involved),
+		reporterName: key.openOrNull(row.reporter_name),
+		contact: key.openOrNull(row.contact),
+		occurredOn: row.occurred_on,
+		occurredAround: row.occurred_around,
+		forms: codesOf(row.forms, BULLYING_FORMS),
+		motives: codesOf(row.motives, MOTIVES),
+		ongoing: row.ongoing
+	};
+}
+
+/** A stored JSON list of codes, keeping only codes this version knows (a later version may have added some). */
+function codesOf<T extends string>(json: string, known: readonly T[]): T[] {
+	try {
+		const value: unknown = JSON.parse(json);
+		return Array.isArray(value) ? known.filter((code) => value.includes(code)) : [];
+	} catch {
+		return [];
+	}
+}
+
+/** What the reporter sees of their own report. */
+export interface ReporterView extends ReportContent {
+	id: string;
+	schoolName: string;
+	schoolCode: string;
+	receivedOn: string;
+	anonymous: boolean;
+	reporterKind: ReporterKind;
 	status: 'new' | 'acknowledged';
 	attachments: number;
 	messages: ReportMessageView[];
 }
 
 async function viewOf(db: Db, row: ReportRow, key: DataKey): Promise<ReporterView> {
-	const school = await db.selectFrom('school').select(['name', 'vestigingscode']).where('id', '=', row.school_id).executeTakeFirstOrThrow();
+	const school = (await findSchoolsByIds(db, [row.school_id])).get(row.school_id);
+	if (!school) throw new NotFoundError();
 	const messages = await db.selectFrom('report_message').selectAll().where('report_id', '=', row.id).orderBy('position').execute();
 	const attachments = await db.selectFrom('report_attachment').select((eb) => eb.fn.countAll<number | string>().as('n')).where('report_id', '=', row.id).executeTakeFirst();
 	return {
@@ -237,16 +268,7 @@ async function viewOf(db: Db, row: ReportRow, key: DataKey): Promise<ReporterVie
 		receivedOn: row.received_on,
 		anonymous: Number(row.anonymous) === 1,
 		reporterKind: row.reporter_kind,
-		whatHappened: key.open(row.what_happened),
-		place: key.openOrNull(row.place),
-		peopleInvolved: key.openOrNull(row.people_involved),
-		reporterName: key.openOrNull(row.reporter_name),
-		contact: key.openOrNull(row.contact),
-		occurredOn: row.occurred_on,
-		occurredAround: row.occurred_around,
-		forms: JSON.parse(row.forms) as BullyingForm[],
-		motives: JSON.parse(row.motives) as Motive[],
-		ongoing: row.ongoing,
+		...contentOf(key, row),
 		status: row.status,
 		attachments: Number(attachments?.n ?? 0),
 		messages: messages.map((m) => ({ position: Number(m.position), author: m.author, body: key.open(m.body), writtenOn: m.written_on }))
