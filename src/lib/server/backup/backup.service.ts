@@ -118,7 +118,7 @@ export interface RestoreReport {
 	integrity: string;
 	counts: Record<string, number>;
 	files: number;
-	erasedAgain: { dossiers: number; accounts: number };
+	erasedAgain: { dossiers: number; accounts: number; cases: number; withdrawnItems: number };
 	milliseconds: number;
 }
 
@@ -166,17 +166,17 @@ export async function restore(cfg: Config, archive: string): Promise<RestoreRepo
 
 		// Erased after the backup: erased again, before anything can serve it (the app is not running yet).
 		const handle = openDatabase(cfg.database);
-		let erasedAgain = { dossiers: 0, accounts: 0 };
+		let erasedAgain = { dossiers: 0, accounts: 0, cases: 0, withdrawnItems: 0 };
 		try {
 			await prepareDatabase(handle.db);
 			const result = await handle.db.transaction().execute(async (trx) => {
 				const dossiersAndAccounts = await replayErasures(trx, journal);
 				const cases = await replayCaseErasures(trx, journal);
 				const withdrawn = await replayWithdrawals(trx, journal);
-				return { ...dossiersAndAccounts, fileKeys: [...dossiersAndAccounts.fileKeys, ...cases.fileKeys, ...withdrawn.fileKeys] };
+				return { ...dossiersAndAccounts, cases: cases.cases, withdrawnItems: withdrawn.items, fileKeys: [...dossiersAndAccounts.fileKeys, ...cases.fileKeys, ...withdrawn.fileKeys] };
 			});
 			await finishErasure(handle.db, result.fileKeys);
-			erasedAgain = { dossiers: result.dossiers, accounts: result.accounts };
+			erasedAgain = { dossiers: result.dossiers, accounts: result.accounts, cases: result.cases, withdrawnItems: result.withdrawnItems };
 		} finally {
 			await handle.close();
 		}
