@@ -23,8 +23,9 @@ const screenshot = async () => ({
 });
 
 test('an anonymous pupil reports with a screenshot, keeps the receipt and comes back with it', async ({ page }) => {
-	// Eight pages, each with its accessibility check: longer than one page's test.
-	test.slow();
+	// Eight pages, each with its accessibility check, and argon2id for the receipt: about 40 s with JS on when the
+	// machine is quiet, more than 90 s seen on a loaded one.
+	test.setTimeout(180_000);
 	await page.goto(paths.schoolPage(DEMO_SCHOOL.code));
 	await arrive(page, paths.schoolPage(DEMO_SCHOOL.code), DEMO_SCHOOL.name);
 	await main(page).getByRole('link', { name: t('report_link', { school: DEMO_SCHOOL.name }) }).click();
@@ -86,6 +87,8 @@ test('an anonymous pupil reports with a screenshot, keeps the receipt and comes 
 });
 
 test('the report pages have English addresses, and a wrong receipt says so in English', async ({ page }) => {
+	// Three pages with axe and an argon2id look-up: near 30 s on a loaded machine.
+	test.slow();
 	const english = englishPath(paths.schoolReportForm(DEMO_SCHOOL.code));
 	await page.goto(english);
 	await arrive(page, english, t('report_title', { school: DEMO_SCHOOL.name }, 'en'));
