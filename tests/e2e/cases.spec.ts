@@ -1,5 +1,5 @@
 /**
- * Issue 11, the school's side of a case, on a phone with JavaScript on and off (axe on every page):
+ * Issue 11, the school's side of a case, on a phone (axe on every page):
  *  1. the aanspreekpunt opens a case directly from the staff home page, adds two pupils in roles (one by name and
  *     class, one by description), an action and an agreement with a due date and an internal note, assigns the
  *     vertrouwenspersoon, and moves the case to intake and in progress;

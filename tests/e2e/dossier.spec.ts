@@ -34,6 +34,7 @@ import { arrive, ErrorSummary } from './pages/common';
 import { AccountPage, type Registration } from './pages/account-pages';
 import { logIn, newParent, registerAndVerify } from './pages/flows';
 import { successBanner } from './pages/school-pages';
+import { WITHOUT_JS } from './support/scripted-pages';
 import {
 	ChildPage,
 	ContactPage,
@@ -59,7 +60,8 @@ const parts = (iso: string) => {
 // A phone: the dossier is written down right after school, on the phone in a hand.
 test.use({ viewport: { width: 360, height: 740 } });
 
-test.describe('a parent keeps a dossier on a phone', () => {
+// With JavaScript off too: the evidence page has a script (support/scripted-pages.ts).
+test.describe('a parent keeps a dossier on a phone', { tag: WITHOUT_JS }, () => {
 	test.describe.configure({ mode: 'serial' });
 
 	// Made in one step and used in the next ones (the steps run in order, in one worker).

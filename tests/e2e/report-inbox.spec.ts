@@ -1,5 +1,5 @@
 /**
- * Issue 11, the school's inbox, at phone size, with JavaScript on and off (axe on every page in the js project):
+ * Issue 11, the school's inbox, at phone size (axe on every page):
  * an aanspreekpunt of the demo school sets up two-step log-in, enters a report heard by phone with a receipt code
  * for the reporter, finds it in the inbox, opens it, acknowledges it and replies; then enters a second, similar
  * report heard in the corridor, sees the first one suggested as a possible duplicate and links them.

@@ -1,5 +1,5 @@
 /**
- * Issue 11, the reporter's side, on a phone with JavaScript on and off: a pupil finds the school's report form from
+ * Issue 11, the reporter's side, on a phone: a pupil finds the school's report form from
  * its public page, sees the danger numbers first, gets a clear message for a form without a story, sends a report
  * anonymously with a screenshot, writes down the receipt, and comes back with it to add something and close the
  * report on this device. The demo school (cli demo) has an aanspreekpunt, so it takes reports.

@@ -10,6 +10,7 @@ import { test, expect } from './support/fixtures';
 import { checkA11y, javaScriptEnabled } from './support/a11y';
 import { t, type Locale } from './support/messages';
 import { arrive } from './pages/common';
+import { WITHOUT_JS } from './support/scripted-pages';
 
 const KOMPAS = { code: '12ZC00', name: 'Basisschool Het Kompas' };
 
@@ -129,7 +130,7 @@ test.describe('with JavaScript', () => {
 	});
 });
 
-test.describe('without JavaScript', () => {
+test.describe('without JavaScript', { tag: WITHOUT_JS }, () => {
 	test.beforeEach(() => test.skip(javaScriptEnabled(), 'The js project checks the same form with suggestions above.'));
 
 	test('the school search is a plain form that finds schools by place', async ({ page }) => {

@@ -15,3 +15,5 @@ export const DATA_DIR = path.resolve(ROOT, process.env.E2E_DATA_DIR || '.tmp/e2e
 export const DATABASE_FILE = path.join(DATA_DIR, 'pestwijzer.db');
 /** The demo log-ins printed by `cli demo`, saved by global-setup.ts. */
 export const DEMO_LOGINS_FILE = path.join(DATA_DIR, 'demo-logins.json');
+// Shapes of pages that passed axe in this run, shared by the workers (support/a11y.ts); emptied with the data folder.
+export const AXE_PASSED_DIR = path.join(DATA_DIR, 'axe-passed');

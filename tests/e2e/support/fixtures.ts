@@ -3,12 +3,14 @@
  *  - fails when any page asked another host for anything (privacy: no third-party requests),
  *  - fails when a stylesheet, image or other subresource of our own did not load,
  *  - fails when a page the test visited did not get checkA11y,
- *  - keeps the HTML of every page as the server sent it, for the HTML check after the run (scripts/check-html.js).
+ *  - keeps the HTML of every page as the server sent it, for the HTML check after the run (scripts/check-html.js),
+ *  - fails when a page ships a script without being one of the SCRIPTED_PAGES that the nojs project covers.
  */
 import { test as base, expect, type Request, type Response } from '@playwright/test';
 import { ORIGIN } from './environment';
 import { trackDocuments, uncheckedDocuments } from './page-coverage';
 import { keepHtml } from './html-pages';
+import { SCRIPTED_PAGES, unlistedScript } from './scripted-pages';
 
 // Requests that never leave the browser.
 const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:']);
@@ -53,13 +55,23 @@ export const test = base.extend<{ guardRequests: void; requireChecks: void; keep
 	keepPages: [
 		async ({ context }, use) => {
 			const pending: Promise<void>[] = [];
+			const unlisted: string[] = [];
 			const onResponse = (response: Response) => {
-				if (response.request().resourceType() === 'document') pending.push(keepHtml(response));
+				if (response.request().resourceType() !== 'document' || new URL(response.url()).origin !== ORIGIN) return;
+				const kept = keepHtml(response).then((html) => {
+					const page = html === undefined ? undefined : unlistedScript(new URL(response.url()).pathname, html);
+					if (page) unlisted.push(page);
+				});
+				pending.push(kept);
 			};
 			context.on('response', onResponse);
 			await use();
 			context.off('response', onResponse);
 			await Promise.all(pending);
+			expect(
+				unlisted,
+				`pages with a script that the nojs project never runs: add them to SCRIPTED_PAGES (${SCRIPTED_PAGES.map((p) => p.script).join(', ')} so far) and tag a journey over them WITHOUT_JS`
+			).toEqual([]);
 		},
 		{ auto: true }
 	]

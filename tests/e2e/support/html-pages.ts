@@ -12,22 +12,24 @@ import { ROOT } from './environment';
 
 export const HTML_DIR = path.join(ROOT, 'test-results', 'html');
 
-export async function keepHtml(response: Response): Promise<void> {
+/** Keeps the page and gives its HTML back; undefined for what is not a page (a redirect, a file, an error). */
+export async function keepHtml(response: Response): Promise<string | undefined> {
 	const status = response.status();
-	if (status < 200 || status >= 300 || status === 204) return;
-	if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) return;
+	if (status < 200 || status >= 300 || status === 204) return undefined;
+	if (!(response.headers()['content-type'] ?? '').startsWith('text/html')) return undefined;
 	let body: string;
 	try {
 		body = await response.text();
 	} catch {
 		// The browser dropped the body (the page navigated on before it was read): nothing to check.
-		return;
+		return undefined;
 	}
 	const hash = createHash('sha256').update(body).digest('hex').slice(0, 32);
 	fs.mkdirSync(HTML_DIR, { recursive: true });
 	const file = path.join(HTML_DIR, `${hash}.html`);
-	if (fs.existsSync(file)) return;
+	if (fs.existsSync(file)) return body;
 	fs.writeFileSync(file, body);
 	// Which address gave this page, so an error can be traced back to it.
 	fs.writeFileSync(path.join(HTML_DIR, `${hash}.url`), new URL(response.url()).pathname + new URL(response.url()).search);
+	return body;
 }
