@@ -11,6 +11,7 @@
 import type { Page } from '@playwright/test';
 import { paths } from '../../src/lib/paths';
 import { test, expect } from './support/fixtures';
+import { WITHOUT_JS } from './support/scripted-pages';
 import { t } from './support/messages';
 import { createStaff, type Staff } from './support/cli';
 import { Authenticator } from './support/totp';
@@ -29,7 +30,7 @@ function nextYear(): { day: string; month: string; year: string } {
 	return { day: '15', month: '3', year: String(new Date().getFullYear() + 1) };
 }
 
-test.describe('handling a case', () => {
+test.describe('handling a case', { tag: WITHOUT_JS }, () => {
 	test.describe.configure({ mode: 'serial' });
 
 	let staff: Record<string, Staff & { app: Authenticator }>;

@@ -12,6 +12,7 @@ import { paths } from '../../src/lib/paths';
 import { formatDate, todayInNetherlands } from '../../src/lib/i18n/locale';
 import { isoWeekOf } from '../../src/lib/reports/duplicate-suggestions';
 import { test, expect } from './support/fixtures';
+import { WITHOUT_JS } from './support/scripted-pages';
 import { t } from './support/messages';
 import { createStaffAccount } from './support/database';
 import { arrive, ErrorSummary, submit } from './pages/common';
@@ -39,7 +40,7 @@ async function fillDate(page: Page, legend: string, day: string): Promise<void> 
 	await fields.getByLabel(t('form_date_year')).fill(year!);
 }
 
-test('staff enter an oral report with a receipt, acknowledge it, reply, and link a similar second report', async ({ page }, testInfo) => {
+test('staff enter an oral report with a receipt, acknowledge it, reply, and link a similar second report', { tag: WITHOUT_JS }, async ({ page }, testInfo) => {
 	// Eleven pages with axe on a shared 2-core machine, and argon2id at log-in: 1–1.5 minutes seen with JS on.
 	test.setTimeout(180_000);
 	const pupils = PUPILS[testInfo.project.name];

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import type { Page } from '@playwright/test';
 import { englishPath, paths } from '../../src/lib/paths';
 import { test, expect } from './support/fixtures';
+import { WITHOUT_JS } from './support/scripted-pages';
 import { t } from './support/messages';
 import { checkA11y } from './support/a11y';
 import { arrive, ErrorSummary, submit } from './pages/common';
@@ -22,7 +23,7 @@ const screenshot = async () => ({
 	buffer: await sharp({ create: { width: 320, height: 200, channels: 3, background: '#3a6ea5' } }).png().toBuffer()
 });
 
-test('an anonymous pupil reports with a screenshot, keeps the receipt and comes back with it', async ({ page }) => {
+test('an anonymous pupil reports with a screenshot, keeps the receipt and comes back with it', { tag: WITHOUT_JS }, async ({ page }) => {
 	// Eight pages, each with its accessibility check, and argon2id for the receipt: about 40 s with JS on when the
 	// machine is quiet, more than 90 s seen on a loaded one.
 	test.setTimeout(180_000);

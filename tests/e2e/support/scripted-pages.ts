@@ -2,8 +2,9 @@
  * The only pages that ship a script. Every other page is HTML and CSS alone, and the Content-Security-Policy
  * (svelte.config.js: script-src 'self', no inline code, so no event-handler attributes either) lets nothing else
  * run: with JavaScript on or off such a page is the same page. So the `nojs` project runs only the journeys tagged
- * WITHOUT_JS, which cover these pages; support/fixtures.ts fails any test that meets a script on a page not listed
- * here (docs/decisions/0024).
+ * WITHOUT_JS: those that cover these pages, and those an issue names with JavaScript off (issue 11's report, inbox
+ * and case journeys). support/fixtures.ts fails any test that meets a script on a page not listed here
+ * (docs/decisions/0024).
  */
 import { dutchPath } from '../../../src/lib/paths';
 
