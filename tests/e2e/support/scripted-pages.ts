@@ -11,9 +11,11 @@ import { dutchPath } from '../../../src/lib/paths';
 export const WITHOUT_JS = '@without-js';
 
 /** By Dutch path; an English address counts as the Dutch page it renders. */
-export const SCRIPTED_PAGES: readonly { path: RegExp; script: string; journey: string }[] = [
-	{ path: /^\/scholen$/, script: '/js/school-suggestions.js', journey: 'school-suggestions.spec.ts, "without JavaScript"' },
-	{ path: /^\/dossier\/[^/]+\/voorval\/[^/]+\/bijlagen$/, script: '/js/evidence-drop.js', journey: 'dossier.spec.ts' }
+export const SCRIPTED_PAGES: readonly { path: RegExp; script: string }[] = [
+	// Without JavaScript in school-suggestions.spec.ts, "without JavaScript".
+	{ path: /^\/scholen$/, script: '/js/school-suggestions.js' },
+	// Without JavaScript in dossier.spec.ts (step 4, evidence).
+	{ path: /^\/dossier\/[^/]+\/voorval\/[^/]+\/bijlagen$/, script: '/js/evidence-drop.js' }
 ];
 
 /** Script elements that run code (JSON data blocks do not), and noscript, whose content differs with JavaScript off. */

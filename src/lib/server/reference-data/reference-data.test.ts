@@ -21,9 +21,11 @@ const COPIES: readonly { copy: string; original: string }[] = [
 	}))
 ];
 
-if (!hasShared) console.log('reference data: ../shared/data is not beside this checkout, so the copies were not compared with it (skipped).');
+const NOT_BESIDE = '../shared/data is not beside this checkout (a clone on its own): the copies cannot be compared with it';
+if (!hasShared) console.log(`reference data: ${NOT_BESIDE} (skipped).`);
 
-describe.skipIf(!hasShared)('copies of ../shared/data', () => {
+// The reason for the skip is in the suite's name, so the test report says why as well as the console.
+describe.skipIf(!hasShared)(hasShared ? 'copies of ../shared/data' : `copies of ../shared/data, skipped: ${NOT_BESIDE}`, () => {
 	it.each(COPIES)('$copy is the same as ../shared/data/$original', ({ copy, original }) => {
 		expect(fs.existsSync(copy), `${copy} is missing: copy it from ../shared/data`).toBe(true);
 		expect(fs.readFileSync(copy)).toEqual(fs.readFileSync(path.join(shared, original)));
