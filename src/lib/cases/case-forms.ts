@@ -94,7 +94,13 @@ export const actionSchema = v.object({
 	actionKind: choice(['action', 'agreement', 'referral'] as const),
 	referralKind: choiceOrEmpty(REFERRAL_KINDS),
 	actionOwner: v.pipe(v.optional(v.string(), ''), v.check((s) => UUID.test(s), 'case_error_owner')),
-	actionText: text
+	actionText: text,
+	/** A report of the case whose reporter the agreement is made with; empty for the school's own. */
+	actionWith: v.pipe(
+		v.optional(v.string(), ''),
+		v.check((s) => s === '' || UUID.test(s), 'case_error_choose'),
+		v.transform((s) => s || null)
+	)
 });
 
 export const completeSchema = v.object({ actionId: id });
@@ -109,7 +115,7 @@ export const legalHoldSchema = v.object({ holdReason: text });
 /** The service's field names (RuleError.field) as the page's, per form. */
 export const FIELD_OF: Record<string, Record<string, string>> = {
 	pupil: { role: 'pupilRole', name: 'pupilName', className: 'pupilClass', description: 'pupilDescription' },
-	action: { kind: 'actionKind', referralKind: 'referralKind', ownerUserId: 'actionOwner', dueOn: 'actionDue', text: 'actionText' },
+	action: { kind: 'actionKind', referralKind: 'referralKind', ownerUserId: 'actionOwner', dueOn: 'actionDue', text: 'actionText', reporterReportId: 'actionWith' },
 	note: { body: 'noteBody' },
 	confidential: { body: 'confidentialBody' },
 	assign: { userId: 'assignee', role: 'assignee' },

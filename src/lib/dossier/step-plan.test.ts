@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSteps, type StepPlanFacts } from './step-plan';
+import { planSteps, schoolHandlingFacts, type ReportHandling, type StepPlanFacts } from './step-plan';
 
 const base: StepPlanFacts = {
 	incidentCount: 1,
@@ -74,5 +74,59 @@ describe('planSteps', () => {
 		const plan = planSteps(base);
 		expect(plan.steps.map((s) => s.step)).toContain('kinderombudsman');
 		expect(plan.steps.find((s) => s.step === 'kinderombudsman')?.state).toBe('open');
+	});
+});
+
+describe("the school's handling of reports from the dossier", () => {
+	const school = { reported: true, agreementOverdue: false, closedWhileGoingOn: false };
+
+	it('counts a report as the aanspreekpunt reached', () => {
+		expect(stateOf({ school }, 'aanspreekpunt')).toBe('done');
+		// The ladder still starts with the teacher when the parent has not spoken to them.
+		expect(suggested({ school })).toEqual(['leerkracht']);
+	});
+
+	it('an agreement of the school past its day is a broken agreement', () => {
+		const plan = planSteps({ ...base, contactRungs: ['leerkracht'], school: { ...school, agreementOverdue: true } });
+		expect(plan.suggestions).toEqual([{ step: 'vertrouwenspersoon', state: 'suggested', reasons: ['agreement_not_kept'] }]);
+	});
+
+	it('a case closed while the bullying goes on suggests the next rung up, not one below', () => {
+		// Reported (aanspreekpunt) without a talk with the teacher: up to the vertrouwenspersoon, not back to the teacher.
+		const plan = planSteps({ ...base, school: { ...school, closedWhileGoingOn: true } });
+		expect(plan.suggestions).toEqual([{ step: 'vertrouwenspersoon', state: 'suggested', reasons: ['case_closed_ongoing'] }]);
+		expect(suggested({ secondary: true, school: { ...school, closedWhileGoingOn: true } })).toEqual(['mentor']);
+		// Up past the last rung inside the school: the formal routes, with the same reason.
+		const used = planSteps({ ...base, contactRungs: ['zorgcoordinator'], school: { ...school, closedWhileGoingOn: true } });
+		expect(used.suggestions.map((s) => s.step)).toEqual(['vertrouwenspersoon_extern', 'klacht', 'inspectie']);
+		expect(used.suggestions.every((s) => s.reasons.includes('case_closed_ongoing'))).toBe(true);
+	});
+
+	it('safety still comes first', () => {
+		expect(suggested({ physicalViolence: true, school: { ...school, closedWhileGoingOn: true } })).toEqual(['politie', 'huisarts', 'vertrouwenspersoon']);
+	});
+});
+
+describe('schoolHandlingFacts', () => {
+	const closed = (closedOn: string, extra: Partial<ReportHandling> = {}): ReportHandling => ({ open: false, closedOn, closedWhileGoingOn: false, agreements: [], ...extra });
+
+	it('is absent without reports, and reported with one in no case yet', () => {
+		expect(schoolHandlingFacts(0, [], ['2026-10-01'])).toBeUndefined();
+		expect(schoolHandlingFacts(1, [], ['2026-10-01'])).toEqual({ reported: true, agreementOverdue: false, closedWhileGoingOn: false });
+	});
+
+	it("sees it going on by the school's own evaluation, or by an incident on or after the closing day", () => {
+		expect(schoolHandlingFacts(1, [closed('2026-11-01', { closedWhileGoingOn: true })], [])!.closedWhileGoingOn).toBe(true);
+		expect(schoolHandlingFacts(1, [closed('2026-11-01')], ['2026-10-20'])!.closedWhileGoingOn).toBe(false);
+		expect(schoolHandlingFacts(1, [closed('2026-11-01')], ['2026-10-20', '2026-11-01'])!.closedWhileGoingOn).toBe(true);
+	});
+
+	it('waits while another case of the school is still open', () => {
+		const open: ReportHandling = { open: true, closedOn: null, closedWhileGoingOn: false, agreements: [] };
+		expect(schoolHandlingFacts(2, [closed('2026-11-01', { closedWhileGoingOn: true }), open], [])!.closedWhileGoingOn).toBe(false);
+	});
+
+	it('finds an overdue agreement in any case', () => {
+		expect(schoolHandlingFacts(1, [closed('2026-11-01', { agreements: [{ overdue: false }, { overdue: true }] })], [])!.agreementOverdue).toBe(true);
 	});
 });

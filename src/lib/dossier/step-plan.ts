@@ -22,7 +22,7 @@ export function isLadderStep(value: string): value is LadderStep {
 }
 
 /** Why a step is suggested now. */
-export type SuggestionReason = 'violence' | 'physical_complaints' | 'absence' | 'images' | 'agreement_not_kept' | 'next_in_school' | 'school_done';
+export type SuggestionReason = 'violence' | 'physical_complaints' | 'absence' | 'images' | 'agreement_not_kept' | 'case_closed_ongoing' | 'next_in_school' | 'school_done';
 
 export interface StepPlanFacts {
 	incidentCount: number;
@@ -38,6 +38,42 @@ export interface StepPlanFacts {
 	skipped: readonly LadderStep[];
 	/** Secondary school (a mentor is mainly a secondary-school step). */
 	secondary: boolean;
+	/** What the school did with reports sent from the dossier (schoolHandlingFacts); absent: none sent. */
+	school?: SchoolHandlingFacts;
+}
+
+/** The school's handling of the reports from this dossier, as the step plan counts it (issue 11 item 7). */
+export interface SchoolHandlingFacts {
+	/** A report reached the school's aanspreekpunt through Pestwijzer: that rung is done. */
+	reported: boolean;
+	/** An agreement the school made with the parent is past its day and not done. */
+	agreementOverdue: boolean;
+	/** The school closed its case while the bullying goes on: its own evaluation says so, or an incident came after. */
+	closedWhileGoingOn: boolean;
+}
+
+/** How a report's case looks to the step plan (from cases/case-for-reporter.ts, without its texts). */
+export interface ReportHandling {
+	open: boolean;
+	closedOn: string | null;
+	closedWhileGoingOn: boolean;
+	agreements: readonly { overdue: boolean }[];
+}
+
+/**
+ * The school's handling from the reports of a dossier: `cases` holds one entry per report that became a case, and
+ * `incidentDays` the days of the dossier's incidents. An incident on or after the day a case closed means it goes on.
+ */
+export function schoolHandlingFacts(reportCount: number, cases: readonly ReportHandling[], incidentDays: readonly string[]): SchoolHandlingFacts | undefined {
+	if (reportCount === 0) return undefined;
+	const lastIncident = [...incidentDays].sort().at(-1);
+	const stillOpen = cases.some((c) => c.open);
+	return {
+		reported: true,
+		agreementOverdue: cases.some((c) => c.agreements.some((a) => a.overdue)),
+		// Another case of the school still open is still the school's work: no nudge past it yet.
+		closedWhileGoingOn: !stillOpen && cases.some((c) => !c.open && (c.closedWhileGoingOn || (c.closedOn !== null && lastIncident !== undefined && lastIncident >= c.closedOn)))
+	};
 }
 
 export type StepState = 'done' | 'suggested' | 'skipped' | 'open';
@@ -59,6 +95,9 @@ export interface StepPlan {
 
 export function planSteps(facts: StepPlanFacts): StepPlan {
 	const done = new Set<LadderStep>(facts.contactRungs.filter((r): r is ContactRung & LadderStep => isLadderStep(r)));
+	if (facts.school?.reported) done.add('aanspreekpunt');
+	const agreementNotKept = facts.agreementNotKept || facts.school?.agreementOverdue === true;
+	const closedOngoing = facts.school?.closedWhileGoingOn === true;
 	const skipped = new Set(facts.skipped);
 	const reasons = new Map<LadderStep, SuggestionReason[]>();
 	const suggest = (step: LadderStep, reason: SuggestionReason) => {
@@ -83,15 +122,19 @@ export function planSteps(facts: StepPlanFacts): StepPlan {
 
 	// The next rung inside the school: the first not done and not skipped (the mentor only counts in secondary school).
 	const schoolSteps = SCHOOL_STEPS.filter((s) => s !== 'mentor' || facts.secondary);
-	const nextInSchool = schoolSteps.find((s) => !done.has(s) && !skipped.has(s));
+	const open = (s: LadderStep) => !done.has(s) && !skipped.has(s);
 	const anyInSchoolDone = schoolSteps.some((s) => done.has(s));
+	// After the school closed a case while it goes on, going back down the ladder helps nobody: the next rung up.
+	const highestDone = Math.max(-1, ...schoolSteps.map((s, i) => (done.has(s) ? i : -1)));
+	const nextInSchool = closedOngoing ? schoolSteps.find((s, i) => i > highestDone && open(s)) : schoolSteps.find(open);
+	const reason: SuggestionReason = agreementNotKept && anyInSchoolDone ? 'agreement_not_kept' : closedOngoing ? 'case_closed_ongoing' : 'next_in_school';
 	if (facts.incidentCount > 0) {
 		if (nextInSchool) {
 			// Without any contact yet, the first rung is the natural next step; after a broken agreement, the next one is.
-			suggest(nextInSchool, facts.agreementNotKept && anyInSchoolDone ? 'agreement_not_kept' : 'next_in_school');
-		} else if (facts.agreementNotKept || anyInSchoolDone) {
+			suggest(nextInSchool, reason);
+		} else if (agreementNotKept || anyInSchoolDone) {
 			// The school's own rungs are used up: the formal routes.
-			for (const step of ['vertrouwenspersoon_extern', 'klacht', 'inspectie'] as const) suggest(step, facts.agreementNotKept ? 'agreement_not_kept' : 'school_done');
+			for (const step of ['vertrouwenspersoon_extern', 'klacht', 'inspectie'] as const) suggest(step, agreementNotKept ? 'agreement_not_kept' : closedOngoing ? 'case_closed_ongoing' : 'school_done');
 		}
 	}
 
@@ -100,7 +143,7 @@ export function planSteps(facts: StepPlanFacts): StepPlan {
 		state: done.has(step) ? 'done' : skipped.has(step) ? 'skipped' : reasons.has(step) ? 'suggested' : 'open',
 		reasons: reasons.get(step) ?? []
 	}));
-	const urgency: SuggestionReason[] = ['violence', 'images', 'physical_complaints', 'absence', 'agreement_not_kept', 'next_in_school', 'school_done'];
+	const urgency: SuggestionReason[] = ['violence', 'images', 'physical_complaints', 'absence', 'agreement_not_kept', 'case_closed_ongoing', 'next_in_school', 'school_done'];
 	const rank = (s: PlannedStep) => Math.min(...s.reasons.map((r) => urgency.indexOf(r)));
 	// Most urgent reason first; between equals, the order the rules above gave them (police before doctor).
 	const suggestions = [...reasons.keys()]

@@ -45,6 +45,7 @@ const REASONS: Record<SuggestionReason, () => string> = {
 	absence: m.step_reason_absence,
 	images: m.step_reason_images,
 	agreement_not_kept: m.step_reason_agreement_not_kept,
+	case_closed_ongoing: m.step_reason_case_closed_ongoing,
 	next_in_school: m.step_reason_next_in_school,
 	school_done: m.step_reason_school_done
 };

@@ -12,7 +12,7 @@ import { newId } from '../auth/tokens';
 import { findRoles } from '../auth/user.repository';
 import { recordAudit } from '../audit/audit.service';
 import { NotFoundError, RuleError } from '../errors';
-import { reportFactsOfSchool, replyToReporter } from '../reports/report.service';
+import { notifyReporter, reportFactsOfSchool, replyToReporter, type ReportFacts } from '../reports/report.service';
 import { appendCaseEvent } from './case-events';
 import { checkCaseText } from './case-text';
 import { requireCase, requireCaseSchool, type CaseContext } from './case-access';
@@ -190,6 +190,8 @@ export interface CaseActionView {
 	doneOn: string | null;
 	text: string;
 	overdue: boolean;
+	/** The report whose reporter this agreement was made with (and who sees it), or null. */
+	reporterReportId: string | null;
 }
 
 export interface CaseView {
@@ -206,6 +208,8 @@ export interface CaseView {
 	legalHold: boolean;
 	evaluation: ClosingEvaluation | null;
 	reportIds: string[];
+	/** The reports whose reporter reads what the school writes back, for agreements made with them. */
+	reporters: { reportId: string; reporterKind: ReportFacts['reporterKind']; receivedOn: string }[];
 	handlers: { userId: string; role: HandlerRole }[];
 	pupils: CasePupilView[];
 	actions: CaseActionView[];
@@ -243,6 +247,11 @@ async function caseViewOf(db: Db, context: CaseContext & { actor: Actor }, now: 
 		db.selectFrom('case_event').selectAll().where('case_id', '=', row.id).orderBy('position').execute(),
 		listReadableNotes(db, context)
 	]);
+	const reportFacts = await reportFactsOfSchool(
+		db,
+		context.school.id,
+		{ ids: reports.map((r) => r.report_id) }
+	);
 	const state = row.state;
 	return {
 		id: row.id,
@@ -261,6 +270,10 @@ async function caseViewOf(db: Db, context: CaseContext & { actor: Actor }, now: 
 				? { stopped: row.evaluation_stopped, checkedAfterWeeks: Number(row.evaluation_checked_after_weeks), checkedOn: row.evaluation_checked_on, targetAsked: Number(row.evaluation_target_asked) === 1 }
 				: null,
 		reportIds: reports.map((r) => r.report_id),
+		reporters: reportFacts
+			.filter((f) => f.canHearBack)
+			.sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : a.id < b.id ? -1 : 1))
+			.map((f) => ({ reportId: f.id, reporterKind: f.reporterKind, receivedOn: f.receivedOn })),
 		handlers: context.handlers,
 		pupils: pupils.map((p) => ({ id: p.id, role: p.role, name: key.openOrNull(p.name), className: key.openOrNull(p.class_name), description: key.openOrNull(p.description), linkable: p.link_key !== null })),
 		actions: actions.map((x) => ({
@@ -271,7 +284,8 @@ async function caseViewOf(db: Db, context: CaseContext & { actor: Actor }, now: 
 			dueOn: x.due_on,
 			doneOn: x.done_on,
 			text: key.open(x.text),
-			overdue: x.done_on === null && x.due_on < today
+			overdue: x.done_on === null && x.due_on < today,
+			reporterReportId: x.reporter_report_id
 		})),
 		events: events.map((e) => ({
 			position: Number(e.position),
@@ -435,6 +449,8 @@ export interface ActionInput {
 	ownerUserId: string;
 	dueOn: string;
 	text: string;
+	/** For an agreement made with the reporter of this report of the case: they will see its text and day. */
+	reporterReportId?: string | null;
 }
 
 /** Adds an action, an agreement or a referral outside school, with an owner at the school and a due day. */
@@ -449,15 +465,36 @@ export async function addAction(db: Db, actor: Actor | undefined, code: string, 
 	const owner = await findRoles(db, input.ownerUserId);
 	// The owner is someone of this school: a stranger's id would be a way to put work (and reminders) on them.
 	if (!owner.some((r) => r.school_id === context.school.id)) throw new RuleError('ownerUserId', 'case_error_owner');
+	const reporterReportId = input.reporterReportId || null;
+	if (reporterReportId) {
+		// Only an agreement is made with someone, and only with a reporter of this case who can read it.
+		if (input.kind !== 'agreement') throw new RuleError('reporterReportId', 'case_error_reporter_agreement_only');
+		const inCase = await db.selectFrom('case_report').select('report_id').where('case_id', '=', caseId).where('report_id', '=', reporterReportId).executeTakeFirst();
+		const [facts] = inCase ? await reportFactsOfSchool(db, context.school.id, { ids: [reporterReportId] }) : [];
+		if (!facts?.canHearBack) throw new RuleError('reporterReportId', 'case_error_choose');
+	}
 	const id = newId();
 	await inTransaction(db, async (trx) => {
 		await trx
 			.insertInto('case_action')
-			.values({ id, case_id: caseId, kind: input.kind, referral_kind: (referralKind as ReferralKind | undefined) ?? null, owner_user_id: input.ownerUserId, due_on: input.dueOn, done_on: null, text: context.key.seal(text) })
+			.values({
+				id,
+				case_id: caseId,
+				kind: input.kind,
+				referral_kind: (referralKind as ReferralKind | undefined) ?? null,
+				owner_user_id: input.ownerUserId,
+				due_on: input.dueOn,
+				done_on: null,
+				text: context.key.seal(text),
+				reporter_report_id: reporterReportId,
+				reminded_on: null
+			})
 			.execute();
 		await appendCaseEvent(trx, caseId, { kind: 'action_added', actorUserId: context.actor.userId, reason: input.kind, subjectUserId: input.ownerUserId }, now);
-		await audit(trx, context.actor, 'case.action.add', caseId, { action: id, kind: input.kind });
+		await audit(trx, context.actor, 'case.action.add', caseId, { action: id, kind: input.kind, withReporter: reporterReportId !== null });
 	});
+	// The reporter hears that the school wrote something down with them (never what).
+	if (reporterReportId) await notifyReporter(db, reporterReportId);
 	return { id };
 }
 

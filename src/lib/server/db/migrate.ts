@@ -15,6 +15,7 @@ import * as m013 from './migrations/013-cases';
 import * as m014 from './migrations/014-report-from-dossier';
 import * as m015 from './migrations/015-notifications';
 import * as m016 from './migrations/016-case-retention';
+import * as m017 from './migrations/017-agreements-with-reporters';
 
 /** Every migration, in order. Add new ones at the end; never change one that has shipped. */
 const migrations: Record<string, Migration> = {
@@ -32,7 +33,8 @@ const migrations: Record<string, Migration> = {
 	'013-cases': m013,
 	'014-report-from-dossier': m014,
 	'015-notifications': m015,
-	'016-case-retention': m016
+	'016-case-retention': m016,
+	'017-agreements-with-reporters': m017
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -517,6 +517,10 @@ export interface CaseActionTable {
 	done_on: string | null;
 	/** Sealed under the school key. */
 	text: string;
+	/** An agreement made with the reporter of this report, who sees it (migration 017); null otherwise. */
+	reporter_report_id: string | null;
+	/** The day the owner was reminded that it is due (the claim that makes the reminder go once). */
+	reminded_on: string | null;
 }
 
 export interface CaseNoteTable {

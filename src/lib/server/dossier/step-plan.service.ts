@@ -13,7 +13,7 @@ import { findPublicHelp } from '../help/help-directory.service';
 import { findPublicProfile, type PublicContact, type PublicProfile } from '../schools/school-profile.service';
 import { BULLYING_FORMS, type BullyingForm } from '../../dossier/dossier';
 import { isOverdue } from '../../dossier/contacts';
-import { isLadderStep, planSteps, type LadderStep, type StepPlan } from '../../dossier/step-plan';
+import { isLadderStep, planSteps, schoolHandlingFacts, type LadderStep, type ReportHandling, type StepPlan } from '../../dossier/step-plan';
 import { todayInNetherlands, type Locale } from '../../i18n/locale';
 import type { PublicHelpResource } from '../../help/help-directory';
 
@@ -56,10 +56,20 @@ export interface StepPlanView extends StepPlan {
 	complaints: PublicProfile['complaints'];
 }
 
-export async function getStepPlan(db: Db, actor: Actor | undefined, childId: string, locale: Locale): Promise<StepPlanView> {
+/**
+ * `reports` is what the school did with the reports sent from this dossier (cases/case-for-reporter.ts, read by the
+ * caller, as the dossier does not reach into the school's cases): how many there are, and each that became a case.
+ */
+export async function getStepPlan(
+	db: Db,
+	actor: Actor | undefined,
+	childId: string,
+	locale: Locale,
+	reports: { count: number; cases: readonly ReportHandling[] } = { count: 0, cases: [] }
+): Promise<StepPlanView> {
 	const child = await requireChild(db, actor, childId);
 	const [incidents, contacts, agreements, skips, school] = await Promise.all([
-		db.selectFrom('incident').select(['forms', 'physical_violence', 'impact_physical', 'absence_days']).where('child_id', '=', child.id).execute(),
+		db.selectFrom('incident').select(['occurred_on', 'forms', 'physical_violence', 'impact_physical', 'absence_days']).where('child_id', '=', child.id).execute(),
 		db.selectFrom('dossier_contact').select('rung').where('child_id', '=', child.id).execute(),
 		db.selectFrom('agreement').select(['status', 'follow_up_on']).where('child_id', '=', child.id).execute(),
 		db.selectFrom('step_skip').select('step').where('child_id', '=', child.id).execute(),
@@ -83,7 +93,12 @@ export async function getStepPlan(db: Db, actor: Actor | undefined, childId: str
 		contactRungs: contacts.map((c) => c.rung as never),
 		agreementNotKept: agreements.some((a) => a.status === 'broken' || isOverdue({ status: a.status, followUpOn: a.follow_up_on }, today)),
 		skipped: skips.map((s) => s.step).filter(isLadderStep),
-		secondary: school?.sector === 'vo' || /^klas-/.test(child.year_group ?? '')
+		secondary: school?.sector === 'vo' || /^klas-/.test(child.year_group ?? ''),
+		school: schoolHandlingFacts(
+			reports.count,
+			reports.cases,
+			incidents.map((i) => i.occurred_on)
+		)
 	});
 	const profile = school ? await findPublicProfile(db, school.vestigingscode) : undefined;
 	const people: StepPlanView['people'] = {};

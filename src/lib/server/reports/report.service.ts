@@ -350,8 +350,16 @@ export async function replyToReporter(db: Db, actor: Actor | undefined, schoolCo
 		await trx.updateTable('report').set({ status: 'acknowledged', acknowledged_on: todayInNetherlands() }).where('id', '=', row.id).where('status', '=', 'new').execute();
 		await recordAudit(trx, { actorUserId: actor!.userId, action: 'report.reply', subjectType: 'report', subjectId: row.id, detail: { schoolId: school.id } });
 	});
-	// A report from a dossier: its guardians hear that there is an answer (never what it says).
-	if (row.child_id) await notifyAccounts(db, await guardianIdsOf(db, row.child_id), { kind: 'report_reply', link: paths.dossierReport(row.child_id, row.id) });
+	await notifyReporter(db, row.id);
+}
+
+/**
+ * A report from a dossier: its guardians hear that the school has written something (never what it says). A reporter
+ * with only a receipt code has no address; they see it when they come back.
+ */
+export async function notifyReporter(db: Db, reportId: string): Promise<void> {
+	const row = await db.selectFrom('report').select(['id', 'child_id']).where('id', '=', reportId).executeTakeFirst();
+	if (row?.child_id) await notifyAccounts(db, await guardianIdsOf(db, row.child_id), { kind: 'report_reply', link: paths.dossierReport(row.child_id, row.id) });
 }
 
 /** The plain facts of a school's reports that the case service needs: no text, no reporter, no receipt. */
@@ -363,6 +371,8 @@ export interface ReportFacts {
 	reporterKind: ReporterKind;
 	forms: BullyingForm[];
 	motives: Motive[];
+	/** Whether the reporter can read what the school writes back: a receipt code, or a report from a dossier. */
+	canHearBack: boolean;
 }
 
 /**
@@ -372,7 +382,7 @@ export interface ReportFacts {
 export async function reportFactsOfSchool(db: Db, schoolId: string, filter: { ids: readonly string[] } | { receivedFrom: string; receivedTo: string }): Promise<ReportFacts[]> {
 	let query = db
 		.selectFrom('report')
-		.select(['report.id', 'report.received_on', 'report.reporter_kind', 'report.forms', 'report.motives', 'report.acknowledged_on'])
+		.select(['report.id', 'report.received_on', 'report.reporter_kind', 'report.forms', 'report.motives', 'report.acknowledged_on', 'report.receipt_lookup', 'report.child_id'])
 		.where('report.school_id', '=', schoolId);
 	if ('ids' in filter) {
 		const ids = filter.ids.filter(isId);
@@ -386,7 +396,8 @@ export async function reportFactsOfSchool(db: Db, schoolId: string, filter: { id
 		acknowledgedOn: row.acknowledged_on ?? null,
 		reporterKind: row.reporter_kind,
 		forms: JSON.parse(row.forms) as BullyingForm[],
-		motives: JSON.parse(row.motives) as Motive[]
+		motives: JSON.parse(row.motives) as Motive[],
+		canHearBack: row.receipt_lookup !== null || row.child_id !== null
 	}));
 }
 

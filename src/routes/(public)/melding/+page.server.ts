@@ -14,6 +14,7 @@ import { NotFoundError } from '$lib/server/errors';
 import { parseForm } from '$lib/server/http/form';
 import { addReporterMessage, openReceipt, openReportById, RECEIPT_CODE_LIMIT } from '$lib/server/reports/report.service';
 import { clearReportCookie, reportOfCookie, setReportCookie } from '$lib/server/reports/report-cookie';
+import { casesForReporter } from '$lib/server/cases/case-for-reporter';
 import type { Actions, PageServerLoad } from './$types';
 
 const here = () => localHref(paths.report);
@@ -34,7 +35,9 @@ export const load: PageServerLoad = async ({ cookies, url }) => {
 	const report = await openReport(reportId);
 	// Only a cookie that named a report now gone is cleared (an expired or altered one the browser drops or ignores).
 	if (reportId && !report) clearReportCookie(cookies);
-	return { report, sent: url.searchParams.has('verzonden'), closed: url.searchParams.has('gesloten') };
+	// What the school does with it, and its agreements with this reporter: the cookie has admitted them to the report.
+	const handling = report ? (await casesForReporter(database(), [report.id])).get(report.id) : undefined;
+	return { report, handling, sent: url.searchParams.has('verzonden'), closed: url.searchParams.has('gesloten') };
 };
 
 export const actions: Actions = {

@@ -2,7 +2,7 @@ import { excerpt, readTimelineFilter, readTimelinePage, TIMELINE_PAGE_SIZE } fro
 import { database } from '$lib/server/db';
 import { getDossierOverview } from '$lib/server/dossier/dossier-overview.service';
 import { orHttpError } from '$lib/server/http/respond';
-import { listDossierReports } from '$lib/server/reports/dossier-report.service';
+import { schoolHandlingOfChild } from '$lib/server/cases/case-for-reporter';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -11,7 +11,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	// A page of the timeline, not all of it: a dossier of 200 incidents rendered whole was the slowest signed-in page.
 	const paging = { page: readTimelinePage(url.searchParams), size: TIMELINE_PAGE_SIZE };
 	const [{ child, timeline, contacts }, reports] = await orHttpError(() =>
-		Promise.all([getDossierOverview(db, locals.actor, params.child, filter, paging), listDossierReports(db, locals.actor, params.child)])
+		Promise.all([getDossierOverview(db, locals.actor, params.child, filter, paging), schoolHandlingOfChild(db, locals.actor, params.child)])
 	);
 	return {
 		child,
@@ -31,6 +31,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		},
 		contacts,
 		reports,
+		// The agreements the school made with the parent, beside the parent's own contacts (issue 11 item 7).
+		schoolAgreements: reports.flatMap((r) => (r.handling?.agreements ?? []).map((a) => ({ ...a, reportId: r.id, schoolName: r.schoolName }))),
 		filter,
 		notice: url.searchParams.has('toegevoegd') ? 'added' : url.searchParams.has('opgeslagen') ? 'saved' : url.searchParams.has('voorval') ? 'incident' : url.searchParams.has('verwijderd') ? 'deleted' : null
 	};

@@ -2,13 +2,19 @@ import * as v from 'valibot';
 import { database } from '$lib/server/db';
 import { getChild } from '$lib/server/dossier/child.service';
 import { getStepPlan, setStepSkipped } from '$lib/server/dossier/step-plan.service';
+import { schoolHandlingOfChild } from '$lib/server/cases/case-for-reporter';
 import { parseForm } from '$lib/server/http/form';
 import { orHttpError } from '$lib/server/http/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const db = database();
-	const [child, plan] = await orHttpError(() => Promise.all([getChild(db, locals.actor, params.child), getStepPlan(db, locals.actor, params.child, locals.locale)]));
+	const [child, plan] = await orHttpError(async () => {
+		// What the school did with reports from this dossier counts in the plan (issue 11 item 7).
+		const reports = await schoolHandlingOfChild(db, locals.actor, params.child);
+		const cases = reports.flatMap((r) => (r.handling ? [r.handling] : []));
+		return Promise.all([getChild(db, locals.actor, params.child), getStepPlan(db, locals.actor, params.child, locals.locale, { count: reports.length, cases })]);
+	});
 	return { child: { id: child.id, name: child.name }, plan };
 };
 

@@ -11,6 +11,7 @@ import { getChild } from '$lib/server/dossier/child.service';
 import { parseForm } from '$lib/server/http/form';
 import { orHttpError } from '$lib/server/http/respond';
 import { addParentMessage, getDossierReport, withdrawSharedItem } from '$lib/server/reports/dossier-report.service';
+import { casesForReporter } from '$lib/server/cases/case-for-reporter';
 import type { Actions, PageServerLoad } from './$types';
 
 const withdrawSchema = v.object({ item: v.pipe(v.string(), v.maxLength(80)) });
@@ -18,8 +19,10 @@ const withdrawSchema = v.object({ item: v.pipe(v.string(), v.maxLength(80)) });
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const db = database();
 	const [child, report] = await orHttpError(() => Promise.all([getChild(db, locals.actor, params.child), getDossierReport(db, locals.actor, params.child, params.report)]));
+	// The report service has admitted the guardian; what the school does with it comes from its case.
+	const handling = (await casesForReporter(db, [report.id])).get(report.id);
 	const notice = url.searchParams.has('verstuurd') ? 'sent' : url.searchParams.has('bericht') ? 'message' : url.searchParams.has('ingetrokken') ? 'withdrawn' : null;
-	return { child: { id: child.id, name: child.name }, report, notice };
+	return { child: { id: child.id, name: child.name }, report, handling, notice };
 };
 
 export const actions: Actions = {

@@ -174,10 +174,17 @@ export const actions: Actions = {
 		if (!form.ok) return form.failure;
 		const day = dayFromParts(form.values, 'actionDue', todayInNetherlands(), { future: true });
 		if ('error' in day || day.value === null) return caseFailure('action', form.values, { actionDue: translate('error' in day ? day.error : 'case_error_date_required') });
-		const { actionKind, referralKind, actionOwner, actionText } = form.data;
+		const { actionKind, referralKind, actionOwner, actionText, actionWith } = form.data;
 		const dueOn = day.value;
 		const result = await run('action', form.values, () =>
-			addAction(database(), event.locals.actor, event.params.code, event.params.case, { kind: actionKind, referralKind: referralKind ?? undefined, ownerUserId: actionOwner, dueOn, text: actionText })
+			addAction(database(), event.locals.actor, event.params.code, event.params.case, {
+				kind: actionKind,
+				referralKind: referralKind ?? undefined,
+				ownerUserId: actionOwner,
+				dueOn,
+				text: actionText,
+				reporterReportId: actionWith
+			})
 		);
 		if (!result.ok) return result.failure;
 		back(event, 'action');
