@@ -73,6 +73,8 @@ export const paths = {
 	schoolCaseNew: (code: string, reportIds: readonly string[] = []) =>
 		`/school/${encodeURIComponent(code)}/zaken/nieuw${reportIds.length > 0 ? `?${reportIds.map((id) => `melding=${encodeURIComponent(id)}`).join('&')}` : ''}`,
 	schoolCase: (code: string, caseId: string) => `/school/${encodeURIComponent(code)}/zaken/${encodeURIComponent(caseId)}`,
+	/** The case as a PDF download (the school's own record). */
+	schoolCasePdf: (code: string, caseId: string) => `/school/${encodeURIComponent(code)}/zaken/${encodeURIComponent(caseId)}/pdf`,
 	/** The school's report inbox; `filter` 'new' lists only new reports, `page` from 1. */
 	schoolInbox: (code: string, options: { filter?: 'new' | 'all'; page?: number } = {}) => {
 		const query = new URLSearchParams();

@@ -3,7 +3,8 @@
  * a handler and the coordinator, and the same 404 — the page of a case that does not exist — for the school admin,
  * the board analyst, a mentor who does not handle the case, another school's coordinator and a parent, on pages and
  * on form posts alike; a confidential note is in its author's page only; bad input answers 400 with the message at
- * its field and the input kept; an old case asks for the second factor and opens with a valid TOTP code.
+ * its field and the input kept; an old case asks for the second factor and opens with a valid TOTP code; the case as a
+ * PDF download for the same readers, with the same 404 and the same second factor, audited.
  *
  * The tests in this file share one app and run in order.
  */
@@ -19,6 +20,7 @@ import { seal } from '../../src/lib/server/auth/secret-box';
 import { updateUser, findUserById } from '../../src/lib/server/auth/user.repository';
 import { loadActor } from '../../src/lib/server/auth/current-actor';
 import { assignHandler, openCase, transitionCase } from '../../src/lib/server/cases/case.service';
+import { inspectPdf } from '../../src/lib/server/pdf/pdf-inspect';
 import { submitReport } from '../../src/lib/server/reports/report.service';
 import { newId, nowIso } from '../../src/lib/server/auth/tokens';
 import { browserClient, startApp, type AppServer } from './support/app-server';
@@ -362,5 +364,92 @@ describe('step-up for an old case', () => {
 		expect(await page.text()).toContain(nl.case_chronology_title!);
 		// The old session ended with the step-up.
 		expect((await get(caseUrl(id), coordinator.cookie)).status).toBe(303);
+	});
+});
+
+describe('the case as a PDF', () => {
+	const pdfUrl = (id: string, code = CODE) => `${caseUrl(id, code)}/pdf`;
+	const PDF_CANARY = 'kanarie-vertrouwelijk-pdf-http';
+	const exports = async (id: string) => seed.db.selectFrom('audit_event').select(['actor_user_id', 'detail']).where('subject_id', '=', id).where('action', '=', 'case.export.pdf').orderBy('seq').execute();
+	const pdfText = async (response: Response) => inspectPdf(Buffer.from(await response.arrayBuffer())).text.replace(/\s+/g, ' ');
+
+	it('the case page links to it; a handler gets a tagged PDF as a download named by the reference only, audited', async () => {
+		const page = await (await get(caseUrl(SEEDED_CASE.id), p().mentor.cookie)).text();
+		expect(page).toContain(`href="${pdfUrl(SEEDED_CASE.id)}"`);
+		expect(page).toContain(nl.case_pdf_download!);
+
+		const before = (await exports(SEEDED_CASE.id)).length;
+		const response = await get(pdfUrl(SEEDED_CASE.id), p().mentor.cookie);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('application/pdf');
+		expect(response.headers.get('content-disposition')).toBe('attachment; filename="zaak-5eed0000.pdf"');
+		expect(response.headers.get('cache-control')).toBe('no-store');
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		const bytes = Buffer.from(await response.arrayBuffer());
+		expect(bytes.subarray(0, 8).toString('latin1')).toBe('%PDF-1.7');
+		const pdf = inspectPdf(bytes);
+		expect(pdf.lang).toBe('nl');
+		expect(pdf.info.Title).toBe('Zaak 5eed0000');
+		const text = pdf.text.replace(/\s+/g, ' ');
+		expect(text).toContain(nl.case_pdf_confidential!);
+		expect(text).toContain('Testschool A, Utrecht');
+		expect(text).toContain(nl.case_event_opened!);
+
+		const after = await exports(SEEDED_CASE.id);
+		expect(after).toHaveLength(before + 1);
+		expect(after.at(-1)).toEqual({ actor_user_id: p().mentor.userId, detail: '{}' });
+	});
+
+	it('the confidential note of the vertrouwenspersoon is in their own PDF, not in the coordinator’s', async () => {
+		const vp = p().vertrouwenspersoon;
+		expect((await post(`${caseUrl(SEEDED_CASE.id)}?/confidential`, { confidentialBody: `Gesprek: ${PDF_CANARY}` }, vp.cookie)).status).toBe(303);
+		const own = await pdfText(await get(pdfUrl(SEEDED_CASE.id), vp.cookie));
+		expect(own).toContain(PDF_CANARY);
+		expect(own).toContain(nl.case_confidential_title!);
+		for (const persona of [p().coordinator, p().aanspreekpunt, p().mentor]) {
+			const text = await pdfText(await get(pdfUrl(SEEDED_CASE.id), persona.cookie));
+			expect(text, persona.role).not.toContain(PDF_CANARY);
+			expect(text, persona.role).not.toContain(nl.case_confidential_title!);
+		}
+	});
+
+	it('everyone without need to know gets the same 404 as for a case that does not exist, and nothing is exported', async () => {
+		const before = (await exports(SEEDED_CASE.id)).length;
+		const outsiders: [string, Persona, string][] = [
+			['school admin', p().school_admin, CODE],
+			['board analyst', p().board_analyst, CODE],
+			['mentor not assigned', mentorOther, CODE],
+			['parent', p().parent, CODE],
+			["another school's coordinator", coordinatorB, CODE],
+			["another school's coordinator at their own school", coordinatorB, OTHER_CODE]
+		];
+		for (const [who, persona, code] of outsiders) {
+			const absent = await get(pdfUrl(ABSENT, code), persona.cookie);
+			expect(absent.status, who).toBe(404);
+			const seeded = await get(pdfUrl(SEEDED_CASE.id, code), persona.cookie);
+			expect(seeded.status, who).toBe(404);
+			expect(seeded.headers.get('content-type') ?? '', who).not.toContain('pdf');
+			expect(normalised(await seeded.text()), who).toBe(normalised(await absent.text()));
+		}
+		expect(await exports(SEEDED_CASE.id)).toHaveLength(before);
+		const anonymous = await get(pdfUrl(SEEDED_CASE.id));
+		expect(anonymous.status).toBe(303);
+		expect(anonymous.headers.get('location')).toMatch(/^\/inloggen\?terug=/);
+	});
+
+	it('a closed case without a fresh second factor gives no PDF: the browser goes to the question on the case page', async () => {
+		const actor = await actorOf(p().coordinator);
+		const { id } = await openCase(seed.db, actor, CODE, { reportIds: [] }, new Date(Date.now() - 20 * 86_400_000));
+		for (const to of ['intake', 'in_progress', 'monitoring']) await transitionCase(seed.db, actor, CODE, id, { to });
+		await transitionCase(seed.db, actor, CODE, id, { to: 'closed', evaluation: { stopped: 'yes', checkedAfterWeeks: 2, checkedOn: todayInNetherlands(), targetAsked: true } });
+
+		const response = await get(pdfUrl(id), p().coordinator.cookie);
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe(caseUrl(id));
+		expect(response.headers.get('content-type') ?? '').not.toContain('pdf');
+		expect(await exports(id)).toHaveLength(0);
+		const question = await (await get(caseUrl(id), p().coordinator.cookie)).text();
+		expect(question).toContain(nl.case_step_up_title!);
+		expect(question).not.toContain(pdfUrl(id));
 	});
 });

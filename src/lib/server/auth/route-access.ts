@@ -123,6 +123,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(school)/school/[code]/zaken/overzicht': CASE_PAGES,
 	'/(school)/school/[code]/zaken/nieuw': CASE_PAGES,
 	'/(school)/school/[code]/zaken/[case]': CASE_PAGES,
+	// The case as a PDF: the same rule and the same service check as the case page (case-pdf.service.ts).
+	'/(school)/school/[code]/zaken/[case]/pdf': CASE_PAGES,
 	// The report inbox: the route admits every account, and the inbox service answers 404 to all but the school's
 	// aanspreekpunt and coordinator, so another role learns no more than another school does (SECURITY.md).
 	'/(school)/school/[code]/meldingen': INBOX,

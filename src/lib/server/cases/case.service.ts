@@ -237,7 +237,8 @@ export async function getCase(db: Db, actor: Actor | undefined, code: string, ca
 	});
 }
 
-async function caseViewOf(db: Db, context: CaseContext & { actor: Actor }, now: Date): Promise<CaseView> {
+/** The case as getCase shows it to this reader; also the case PDF's one read (case-pdf.service.ts). */
+export async function caseViewOf(db: Db, context: CaseContext & { actor: Actor }, now: Date): Promise<CaseView> {
 	const { row, key } = context;
 	const today = todayInNetherlands(now);
 	const [reports, pupils, actions, events, notes] = await Promise.all([

@@ -365,6 +365,8 @@ export async function notifyReporter(db: Db, reportId: string): Promise<void> {
 /** The plain facts of a school's reports that the case service needs: no text, no reporter, no receipt. */
 export interface ReportFacts {
 	id: string;
+	/** How the report came in (a code; the case PDF lists it). */
+	channel: ReportChannel;
 	receivedOn: string;
 	/** The day staff acknowledged the report (the button, or the first reply), or null while they have not. */
 	acknowledgedOn: string | null;
@@ -389,9 +391,10 @@ export async function reportFactsOfSchool(db: Db, schoolId: string, filter: { id
 		if (ids.length === 0) return [];
 		query = query.where('report.id', 'in', ids);
 	} else query = query.where('report.received_on', '>=', filter.receivedFrom).where('report.received_on', '<=', filter.receivedTo);
-	const rows = await query.execute();
+	const rows = await query.select('report.channel').execute();
 	return rows.map((row) => ({
 		id: row.id,
+		channel: row.channel,
 		receivedOn: row.received_on,
 		acknowledgedOn: row.acknowledged_on ?? null,
 		reporterKind: row.reporter_kind,
