@@ -8,6 +8,7 @@
  *
  * The tests in this file share one app and run in order.
  */
+import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,6 @@ import { loadActor } from '../../src/lib/server/auth/current-actor';
 import { assignHandler, openCase, transitionCase } from '../../src/lib/server/cases/case.service';
 import { inspectPdf } from '../../src/lib/server/pdf/pdf-inspect';
 import { submitReport } from '../../src/lib/server/reports/report.service';
-import { newId, nowIso } from '../../src/lib/server/auth/tokens';
 import { browserClient, startApp, type AppServer } from './support/app-server';
 import { SEEDED_CASE, SEEDED_REPORT, addPersona, seedPersonas, type Persona, type Seed } from './support/personas';
 
@@ -264,12 +264,7 @@ describe('writing in a case', () => {
 
 describe('a case from reports, and the outcome message', () => {
 	it('opens from report ids posted as hidden fields, previews the outcome, sends it; other handlers are told to ask', async () => {
-		const hasContact = await seed.db.selectFrom('school_contact').select('id').where('school_id', '=', seed.schoolId).where('kind', '=', 'aanspreekpunt').executeTakeFirst();
-		if (!hasContact)
-			await seed.db
-			.insertInto('school_contact')
-			.values({ id: newId(), school_id: seed.schoolId, kind: 'aanspreekpunt', user_id: null, name: 'Mevrouw Jansen', job_title: null, email: null, phone: null, hours: null, public: 1, updated_at: nowIso() })
-			.execute();
+		await addAanspreekpunt(seed.db, seed.schoolId);
 		const sent = await submitReport(seed.db, CODE, {
 			reporterKind: 'pupil',
 			whatHappened: 'Ze pakken steeds mijn tas af.',

@@ -3,9 +3,10 @@
  * lists the child's incidents with their files, sharing needs consent, the report page shows the school's answer and
  * the consent list, and withdrawing an item removes it from the school's side at once.
  */
+import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
-import { newId, nowIso } from '../../src/lib/server/auth/tokens';
+import { newId } from '../../src/lib/server/auth/tokens';
 import { loadActor } from '../../src/lib/server/auth/current-actor';
 import { findUserById } from '../../src/lib/server/auth/user.repository';
 import { replyToReporter } from '../../src/lib/server/reports/report.service';
@@ -44,10 +45,7 @@ describe('reporting from the dossier', () => {
 
 	it('lists the incidents with their files once the school takes reports', async () => {
 		await seed.db.updateTable('child').set({ school_id: seed.schoolId }).where('id', '=', child).execute();
-		await seed.db
-			.insertInto('school_contact')
-			.values({ id: newId(), school_id: seed.schoolId, kind: 'aanspreekpunt', user_id: null, name: 'Mevrouw Jansen', job_title: null, email: null, phone: null, hours: null, public: 1, updated_at: nowIso() })
-			.execute();
+		await addAanspreekpunt(seed.db, seed.schoolId);
 		const response = await get(paths.dossierReportNew(child), parent());
 		expect(response.status).toBe(200);
 		const html = await response.text();

@@ -3,13 +3,13 @@
  * reports and the other routes where it does not, the receipt shown once and never stored by a browser, bad input
  * answered with the input kept, and the way back with the receipt code and passphrase.
  */
+import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { minimalPdf } from '../../src/lib/server/testing/sample-files';
-import { newId, nowIso } from '../../src/lib/server/auth/tokens';
 import { openReceipt, replyToReporter } from '../../src/lib/server/reports/report.service';
 import { loadActor } from '../../src/lib/server/auth/current-actor';
 import { findUserById } from '../../src/lib/server/auth/user.repository';
@@ -31,10 +31,7 @@ beforeAll(async () => {
 	dataDir = makeTempDir('pw-reports-');
 	app = await startApp({ DATA_DIR: dataDir, LOG_LEVEL: 'info' });
 	seed = await seedPersonas(dataDir);
-	await seed.db
-		.insertInto('school_contact')
-		.values({ id: newId(), school_id: seed.schoolId, kind: 'aanspreekpunt', user_id: null, name: 'Mevrouw Jansen', job_title: null, email: null, phone: null, hours: null, public: 1, updated_at: nowIso() })
-		.execute();
+	await addAanspreekpunt(seed.db, seed.schoolId);
 });
 
 afterAll(async () => {

@@ -5,6 +5,7 @@
  * log, the photo's file is gone, and the canary is found nowhere afterwards: not in any file of the data folder
  * (database, WAL, evidence files, erasure journal) and not in the app's log, written at its most talkative level.
  */
+import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,6 @@ import { makeTempDir } from '../../src/lib/server/testing/test-database';
 import { paths } from '../../src/lib/paths';
 import { todayInNetherlands } from '../../src/lib/i18n/locale';
 import { addDays } from '../../src/lib/cases/school-days';
-import { newId, nowIso } from '../../src/lib/server/auth/tokens';
 import { findUserById } from '../../src/lib/server/auth/user.repository';
 import { loadActor } from '../../src/lib/server/auth/current-actor';
 import { transitionCase } from '../../src/lib/server/cases/case.service';
@@ -35,10 +35,7 @@ beforeAll(async () => {
 	app = await startApp({ DATA_DIR: dataDir, HOUSEKEEPING_INTERVAL_SECONDS: '1', LOG_LEVEL: 'trace' });
 	seed = await seedPersonas(dataDir);
 	// The seeded school takes reports once it names an aanspreekpunt on its profile.
-	await seed.db
-		.insertInto('school_contact')
-		.values({ id: newId(), school_id: seed.schoolId, kind: 'aanspreekpunt', user_id: null, name: 'Mevrouw Jansen', job_title: null, email: null, phone: null, hours: null, public: 1, updated_at: nowIso() })
-		.execute();
+	await addAanspreekpunt(seed.db, seed.schoolId);
 });
 
 afterAll(async () => {
