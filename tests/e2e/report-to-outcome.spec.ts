@@ -2,7 +2,8 @@
  * Issue 11's pupil journey, from the first report to the answer back, on a phone (axe on every page), with
  * JavaScript on and off. The steps build on each other and run in order:
  *  1. an anonymous pupil finds the form from the school's public page, sees the danger numbers first, gets a clear
- *     message for a form without a story, sends a report with a screenshot, and writes down the receipt;
+ *     message for a form without a story, sends a report with a screenshot, and writes down the receipt (a reload
+ *     of that page sends nothing again and shows the receipt no more);
  *  2. the aanspreekpunt finds the inbox, enters a second, similar report heard by phone (with a receipt for the
  *     parent), sees the pupil's report suggested as a possible duplicate with its reasons, links them, finds the
  *     pupil's report in the inbox as new, acknowledges it and opens one case from both reports;
@@ -151,14 +152,22 @@ test.describe('a pupil reports, the school handles it as a case, and the pupil h
 		await reportForm.getByLabel(t('report_files_label')).setInputFiles(await screenshot());
 		await expect(reportForm.getByRole('radio', { name: t('report_identity_anonymous') })).toBeChecked();
 		const sent = await submit(page, reportForm.getByRole('button', { name: t('report_submit') }));
-		expect(sent.status()).toBe(200);
-		expect(await sent.headerValue('cache-control')).toBe('no-store');
+		// Redirected, so that a reload cannot send it twice; the receipt is on the page it lands on.
+		expect(sent.status()).toBe(303);
 		await arrive(page, reportPath, t('report_sent_title'));
+		expect(new URL(page.url()).search).toBe('?verstuurd');
 		receipt = { code: (await page.getByTestId('receipt-code').textContent())!, passphrase: (await page.getByTestId('receipt-passphrase').textContent())! };
 		expect(receipt.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
 		expect(receipt.passphrase).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 		await expect(main(page).getByRole('heading', { name: t('report_sent_write_down_title') })).toBeVisible();
 		await expect(main(page).getByRole('link', { name: /\/melding$/ })).toHaveAttribute('href', paths.report);
+		// A reload sends nothing again, and the receipt is not shown a second time.
+		const reloaded = await page.reload();
+		expect(reloaded!.request().method()).toBe('GET');
+		expect(await reloaded!.headerValue('cache-control')).toBe('no-store');
+		await arrive(page, reportPath, t('report_sent_title'));
+		await expect(main(page)).toContainText(t('report_sent_shown_once'));
+		await expect(page.getByTestId('receipt-code')).toHaveCount(0);
 	});
 
 	test('2. the aanspreekpunt enters a similar report by phone, links the two, acknowledges and opens a case', async ({ page }) => {
@@ -191,13 +200,17 @@ test.describe('a pupil reports, the school handles it as a case, and the pupil h
 		await group(page, t('inbox_field_forms_legend')).getByRole('checkbox', { name: t('form_kind_belongings') }).check();
 		await group(page, t('inbox_field_receipt_legend')).getByRole('radio', { name: t('form_yes') }).check();
 		const saved = await submit(page, main(page).getByRole('button', { name: t('inbox_new_button') }));
-		expect(saved.status()).toBe(200);
-		expect(saved.headers()['cache-control']).toContain('no-store');
+		expect(saved.status()).toBe(303);
 		await arrive(page, paths.schoolInboxNew(CODE), t('inbox_saved_title'));
 		const printed = main(page).getByRole('region', { name: t('inbox_receipt_title') });
 		await expect(printed).toContainText(t('inbox_receipt_once'));
 		await expect(printed.getByTestId('receipt-code')).toHaveText(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
 		await expect(printed.getByTestId('receipt-passphrase')).toHaveText(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+		// A reload stores nothing again and shows the receipt no more.
+		await page.reload();
+		await arrive(page, paths.schoolInboxNew(CODE), t('inbox_saved_title'));
+		await expect(main(page)).toContainText(t('inbox_receipt_shown'));
+		await expect(page.getByTestId('receipt-code')).toHaveCount(0);
 		await main(page).getByRole('link', { name: t('inbox_saved_open') }).click();
 		phoneReportId = new URL(page.url()).pathname.split('/').pop()!;
 		await arrive(page, paths.schoolReport(CODE, phoneReportId), reportTitle);

@@ -8,12 +8,12 @@
  *
  * The tests in this file share one app and run in order.
  */
-import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret, TOTP } from 'otpauth';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
+import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import { todayInNetherlands } from '../../src/lib/i18n/locale';
 import { addDays } from '../../src/lib/cases/school-days';
 import { config } from '../../src/lib/server/config';

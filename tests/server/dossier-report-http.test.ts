@@ -3,9 +3,9 @@
  * lists the child's incidents with their files, sharing needs consent, the report page shows the school's answer and
  * the consent list, and withdrawing an item removes it from the school's side at once.
  */
-import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
+import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import { newId } from '../../src/lib/server/auth/tokens';
 import { loadActor } from '../../src/lib/server/auth/current-actor';
 import { findUserById } from '../../src/lib/server/auth/user.repository';

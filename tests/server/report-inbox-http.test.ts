@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
-import { browserClient, startApp, type AppServer } from './support/app-server';
+import { browserClient, followRedirect, startApp, type AppServer } from './support/app-server';
 import { addPersona, seedPersonas, SEEDED_REPORT, type Persona, type Seed } from './support/personas';
 import type { Role } from '../../src/lib/auth/roles';
 
@@ -134,9 +134,11 @@ describe('entering an oral report', () => {
 		expect(await seed.db.selectFrom('report').select('id').where('channel', '=', 'phone').execute()).toEqual([]);
 	});
 
-	it('stores it and shows the receipt once, on a page that is not cached', async () => {
+	it('stores it and shows the receipt once, after a redirect, on a page that is not cached', async () => {
 		const cookie = seed.personas.coordinator.cookie;
-		const response = await post(`${base}/nieuw`, fields, cookie);
+		const saved = await post(`${base}/nieuw`, fields, cookie);
+		expect(saved.status).toBe(303);
+		const response = await followRedirect(app.origin, saved, cookie);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toContain('no-store');
 		const html = await response.text();
@@ -144,6 +146,13 @@ describe('entering an oral report', () => {
 		const code = /data-testid="receipt-code">([0-9A-Z-]+)</.exec(html)?.[1];
 		expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
 		const row = await seed.db.selectFrom('report').selectAll().where('channel', '=', 'phone').executeTakeFirstOrThrow();
+		expect(saved.headers.get('location')).toBe(`${base}/nieuw?opgeslagen=${row.id}&bon`);
+		expect(html).toContain(`href="${base}/${row.id}"`);
+		// A reload shows the page without the receipt, and stores nothing again.
+		const reloaded = await (await get(saved.headers.get('location')!, cookie)).text();
+		expect(reloaded).toContain(nl.inbox_receipt_shown);
+		expect(reloaded).not.toContain(code!);
+		expect(await seed.db.selectFrom('report').select('id').where('channel', '=', 'phone').execute()).toHaveLength(1);
 		expect(row.entered_by_user_id).toBe(seed.personas.coordinator.userId);
 		expect(row.receipt_lookup).not.toBeNull();
 		// The code is in the answer only: not in the database.
@@ -175,7 +184,11 @@ describe('a paper report with a scan', () => {
 		const sharp = (await import('sharp')).default;
 		const scan = await sharp({ create: { width: 20, height: 30, channels: 3, background: '#eee' } }).jpeg().toBuffer();
 		const response = await postMultipart(paper, [{ name: 'scan.jpg', type: 'image/jpeg', bytes: new Uint8Array(scan) }], seed.personas.aanspreekpunt.cookie);
-		expect(response.status).toBe(200);
+		expect(response.status).toBe(303);
+		// Without a receipt, the page after the redirect says nothing of one.
+		const after = await (await get(response.headers.get('location')!, seed.personas.aanspreekpunt.cookie)).text();
+		expect(after).toContain(nl.inbox_saved_title);
+		expect(after).not.toContain(nl.inbox_receipt_shown);
 		const row = await seed.db.selectFrom('report').select('id').where('channel', '=', 'paper').executeTakeFirstOrThrow();
 		const photos = await seed.db.selectFrom('report_attachment').select('content_type').where('report_id', '=', row.id).execute();
 		expect(photos).toEqual([{ content_type: 'image/jpeg' }]);

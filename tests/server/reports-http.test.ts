@@ -3,21 +3,22 @@
  * reports and the other routes where it does not, the receipt shown once and never stored by a browser, bad input
  * answered with the input kept, and the way back with the receipt code and passphrase.
  */
-import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../src/lib/server/testing/test-database';
+import { addAanspreekpunt } from '../../src/lib/server/testing/school-rows';
 import { minimalPdf } from '../../src/lib/server/testing/sample-files';
 import { openReceipt, replyToReporter } from '../../src/lib/server/reports/report.service';
 import { loadActor } from '../../src/lib/server/auth/current-actor';
 import { findUserById } from '../../src/lib/server/auth/user.repository';
 import { englishPath, paths } from '../../src/lib/paths';
-import { browserClient, browserHeaders, startApp, type AppServer } from './support/app-server';
+import { browserClient, followRedirect, browserHeaders, startApp, type AppServer } from './support/app-server';
 import { SEEDED_REPORT, seedPersonas, type Seed } from './support/personas';
 
 /** Takes reports: the seeded school of the staff personas, given an aanspreekpunt below. */
+const nl = JSON.parse(fs.readFileSync(path.resolve('messages/nl.json'), 'utf8')) as Record<string, string>;
 const OPEN = '98ZZ00';
 /** Has no aanspreekpunt on its profile. */
 const CLOSED = '97ZZ00';
@@ -126,12 +127,24 @@ describe('the report page', () => {
 describe('sending a report', () => {
 	it('shows the receipt once, in an answer no browser keeps, and stores the report sealed without its sender', async () => {
 		const before = await reportCount();
-		const response = await sendReport(GOOD, [{ bytes: await png(), name: 'screenshot.png', type: 'image/png' }]);
+		const sent = await sendReport(GOOD, [{ bytes: await png(), name: 'screenshot.png', type: 'image/png' }]);
+		// Redirected to the page itself, so a reload cannot send it again; the receipt crosses in one sealed cookie.
+		expect(sent.status).toBe(303);
+		expect(sent.headers.get('location')).toBe(`${paths.schoolReportForm(OPEN)}?verstuurd`);
+		const setCookies = sent.headers.getSetCookie();
+		expect(setCookies).toHaveLength(1);
+		expect(setCookies[0]).toMatch(/^pw_receipt=[\w-]+; Max-Age=120; Path=\/; HttpOnly; SameSite=Strict$/);
+		const response = await followRedirect(app.origin, sent);
 		expect(response.status).toBe(200);
 		expect(response.headers.get('cache-control')).toBe('no-store');
-		expect(response.headers.getSetCookie()).toEqual([]);
+		// Shown once: the page deletes the cookie, and a reload says the receipt was shown.
+		expect(response.headers.getSetCookie()).toEqual([expect.stringMatching(/^pw_receipt=; Max-Age=0; Path=\/; HttpOnly; SameSite=Strict/)]);
 		const html = await response.text();
 		const receipt = receiptOf(html);
+		const reloaded = await (await get(`${paths.schoolReportForm(OPEN)}?verstuurd`)).text();
+		expect(reloaded).toContain(nl.report_sent_shown_once);
+		expect(reloaded).not.toContain('data-testid="receipt-code"');
+		expect(reloaded).not.toContain(receipt.code);
 		expect(receipt.code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
 		expect(receipt.passphrase).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
 		expect(html).toContain('Schrijf ze nu op');
@@ -207,7 +220,7 @@ describe('coming back with the receipt', () => {
 	let receipt: { code?: string; passphrase?: string };
 
 	beforeAll(async () => {
-		receipt = receiptOf(await (await sendReport({ ...GOOD, whatHappened: `Terugkomen ${CANARY}` })).text());
+		receipt = receiptOf(await (await followRedirect(app.origin, await sendReport({ ...GOOD, whatHappened: `Terugkomen ${CANARY}` }))).text());
 	});
 
 	it('asks for the code and passphrase', async () => {

@@ -88,6 +88,20 @@ export function browserHeaders(origin: string, cookie?: string): Record<string, 
 	return { accept: 'text/html', origin, ...(cookie ? { cookie } : {}) };
 }
 
+/** The cookies a response sets, as a browser sends them back (name=value, without the attributes). */
+export function cookiesSetBy(response: Response, alongside?: string): string {
+	return [alongside, ...response.headers.getSetCookie().map((c) => c.split(';')[0])].filter(Boolean).join('; ');
+}
+
+/**
+ * Follows a form's 303 as a browser does: a GET of its location with the cookies the answer set (and `cookie`, the
+ * session), so a receipt held across the redirect (reports/receipt-once.ts) arrives. Fails on anything but a 303.
+ */
+export async function followRedirect(origin: string, response: Response, cookie?: string): Promise<Response> {
+	if (response.status !== 303) throw new Error(`Expected a 303 redirect, got ${response.status}: ${(await response.text()).slice(0, 300)}`);
+	return fetch(origin + response.headers.get('location'), { redirect: 'manual', headers: browserHeaders(origin, cookiesSetBy(response, cookie)) });
+}
+
 /** A form body; a field with several values (a group of checkboxes) is sent once per value, as browsers do. */
 export function form(data: Record<string, string | readonly string[]>): URLSearchParams {
 	const params = new URLSearchParams();

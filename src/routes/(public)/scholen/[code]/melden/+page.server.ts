@@ -1,10 +1,11 @@
 /**
  * A school's report form (issue 11 item 1): a pupil or parent reports without an account, anonymously or with a
- * name, with photos if they like. The answer to a good post is the receipt page itself (never a redirect: the code
- * and passphrase exist only in this one answer, which no browser or proxy keeps: route-access.ts `anonymous`).
+ * name, with photos if they like. A good post is answered with a redirect to this page with `?verstuurd`, which shows
+ * the receipt code and passphrase once (reports/receipt-once.ts, decision 0027): a reload never sends the report
+ * twice. No browser or proxy keeps these answers (route-access.ts `anonymous`).
  * A school without an aanspreekpunt on Pestwijzer gets no form, and the page points to other routes.
  */
-import { error, fail } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import * as m from '$lib/paraglide/messages';
 import { MAX_REPORT_FILES, reportSchema } from '$lib/reports/report-form';
 import { translate } from '$lib/i18n/translate';
@@ -14,6 +15,7 @@ import { parseFormData, readUploadForm, uploadedFiles } from '$lib/server/http/f
 import { orHttpError } from '$lib/server/http/respond';
 import { URGENT_NUMBERS } from '$lib/server/reference-data/reference-data';
 import { submitAddressLimiter, submitReport } from '$lib/server/reports/report.service';
+import { holdReceipt, SENT_PARAM, takeReceipt } from '$lib/server/reports/receipt-once';
 import { findSchoolByCode } from '$lib/server/schools/school-registry.service';
 import { findReportableSchool } from '$lib/server/schools/school-profile.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,10 +41,15 @@ async function schoolOf(code: string) {
 	return { school: { name: school.name, place: school.place, vestigingscode: school.vestigingscode }, reportable };
 }
 
-export const load: PageServerLoad = async ({ params }) => ({ ...(await schoolOf(params.code)), urgent: URGENT_NUMBERS, limits: LIMITS });
+export const load: PageServerLoad = async ({ params, url, cookies }) => {
+	const school = await schoolOf(params.code);
+	// After sending: the receipt once, or (a reload, another tab) the word that it was shown.
+	const sent = url.searchParams.has(SENT_PARAM) ? { receipt: takeReceipt(cookies, url.pathname) ?? null } : null;
+	return { ...school, sent, urgent: URGENT_NUMBERS, limits: LIMITS };
+};
 
 export const actions: Actions = {
-	default: async ({ request, params, getClientAddress }) => {
+	default: async ({ request, params, url, cookies, getClientAddress }) => {
 		const { school, reportable } = await schoolOf(params.code);
 		if (!reportable) error(404, m.error_not_found_text());
 		const data = await readUploadForm(request);
@@ -62,6 +69,7 @@ export const actions: Actions = {
 			return refuse(400, { values: form.values, errors: { ...errors, files: m.report_files_again() }, refused });
 		}
 		submitAddressLimiter.count(address);
-		return { receipt: result.receipt, school };
+		holdReceipt(cookies, result.receipt, url.pathname);
+		redirect(303, `${url.pathname}?${SENT_PARAM}`);
 	}
 };
