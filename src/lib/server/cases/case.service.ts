@@ -26,6 +26,9 @@ import { outcomeMessage, type GeneralMeasure } from '../../cases/outcome-message
 import { BULLYING_FORMS, type BullyingForm } from '../../dossier/dossier';
 import { MOTIVES, type Motive } from '../../reports/report-form';
 import { todayInNetherlands, type Locale } from '../../i18n/locale';
+import type { CaseActionView, CaseEventView } from '../../cases/case-view';
+
+export type { CaseActionView, CaseEventView };
 
 /** Who receives reports, and so opens cases: the aanspreekpunt and the coordinator (decision 0019). */
 const OPENERS = ['aanspreekpunt', 'coordinator'] as const;
@@ -159,18 +162,6 @@ export async function classifyCase(db: Db, actor: Actor | undefined, code: strin
 	});
 }
 
-export interface CaseEventView {
-	position: number;
-	kind: string;
-	fromState: string | null;
-	toState: string | null;
-	reason: string | null;
-	subjectUserId: string | null;
-	role: string | null;
-	actorUserId: string;
-	at: string;
-}
-
 export interface CasePupilView {
 	id: string;
 	role: PupilRole;
@@ -179,19 +170,6 @@ export interface CasePupilView {
 	description: string | null;
 	/** Whether the pupil can be looked for in other cases of the school year (has a name). */
 	linkable: boolean;
-}
-
-export interface CaseActionView {
-	id: string;
-	kind: 'action' | 'agreement' | 'referral';
-	referralKind: ReferralKind | null;
-	ownerUserId: string;
-	dueOn: string;
-	doneOn: string | null;
-	text: string;
-	overdue: boolean;
-	/** The report whose reporter this agreement was made with (and who sees it), or null. */
-	reporterReportId: string | null;
 }
 
 export interface CaseView {
