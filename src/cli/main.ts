@@ -260,7 +260,7 @@ async function restoreCommand(args: string[]): Promise<void> {
 	if (config().database.kind === 'sqlite') console.log(`Checked: integrity_check ${report.integrity}; ${rows} rows in ${Object.keys(report.counts).length} tables, as the backup recorded.`);
 	console.log(`Files: ${report.files}, as the backup recorded.`);
 	const again = report.erasedAgain;
-	console.log(`Erased again from the erasure journal: ${again.dossiers} dossiers, ${again.accounts} accounts, ${again.cases} cases and ${again.withdrawnItems} withdrawn shared items.`);
+	console.log(`Erased again from the erasure journal: ${again.dossiers} dossiers, ${again.accounts} accounts, ${again.cases} cases, ${again.reports} reports outside a case and ${again.withdrawnItems} withdrawn shared items.`);
 	console.log(`Done in ${(report.milliseconds / 1000).toFixed(1)} s. Start the app with npm start.`);
 }
 

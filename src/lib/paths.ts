@@ -65,6 +65,8 @@ export const paths = {
 	schoolProfileDocument: (code: string, slug: string) => `/school/${encodeURIComponent(code)}/profiel/documenten/${slug}`,
 	schoolAuditLog: (code: string) => `/school/${encodeURIComponent(code)}/logboek`,
 	schoolDuties: (code: string) => `/school/${encodeURIComponent(code)}/wettelijke-taken`,
+	/** How long the school keeps closed cases and reports outside a case (its coordinator and school admin). */
+	schoolRetention: (code: string) => `/school/${encodeURIComponent(code)}/bewaartermijn`,
 	/** The cases a staff member may read (issue 11), a page of them when `page` > 1. */
 	schoolCases: (code: string, page?: number) => `/school/${encodeURIComponent(code)}/zaken${page && page > 1 ? `?pagina=${page}` : ''}`,
 	/** The coordinator's overview of the school's cases. */

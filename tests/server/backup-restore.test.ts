@@ -123,7 +123,7 @@ describe('backup and restore on sqlite', () => {
 		expect(result.err).toBe('');
 		expect(result.code).toBe(0);
 		expect(result.out).toContain('Checked: integrity_check ok;');
-		expect(result.out).toContain('Erased again from the erasure journal: 1 dossiers, 0 accounts, 0 cases and 0 withdrawn shared items.');
+		expect(result.out).toContain('Erased again from the erasure journal: 1 dossiers, 0 accounts, 0 cases, 0 reports outside a case and 0 withdrawn shared items.');
 		console.log(`[restore] ${result.out.trim().split('\n').join(' | ')}`);
 
 		// Open the restored installation as the app would.

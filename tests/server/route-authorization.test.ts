@@ -21,11 +21,13 @@ const EXPECTED_PUBLIC_STATUS: Record<string, number> = {
 
 /**
  * Routes the table opens to every role because their service decides, answering 404 (not 403) to the roles it
- * refuses, like an absent object (SECURITY.md): the report inbox, for the school's aanspreekpunt and coordinator, and
- * the cases, by need to know (decision 0021).
+ * refuses, like an absent object (SECURITY.md): the report inbox, for the school's aanspreekpunt and coordinator, the
+ * cases, by need to know (decision 0021), and the retention period.
  */
 const SERVICE_ROLES: { prefix: string; roles: readonly Role[] }[] = [
 	{ prefix: '/(school)/school/[code]/meldingen', roles: ['aanspreekpunt', 'coordinator'] },
+	// The retention period (decision 0026): the school's coordinator and school admin.
+	{ prefix: '/(school)/school/[code]/bewaartermijn', roles: ['coordinator', 'school_admin'] },
 	// The cases (decision 0021): the overview is the coordinator's, opening a case the aanspreekpunt's and the
 	// coordinator's; the list and the seeded case are for every handler role (all assigned to it) and the coordinator.
 	{ prefix: '/(school)/school/[code]/zaken/overzicht', roles: ['coordinator'] },

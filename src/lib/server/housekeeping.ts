@@ -4,8 +4,8 @@
  * Every step is an idempotent delete, so several app servers may run it at the same time.
  * It also sends the day's reminders for agreements with school and for actions of cases, and the daily digests of
  * notifications (after the reminders, so that a reminder for someone on the digest goes in today's); each is
- * claimed before it is sent, so once only. And it removes closed cases whose retention period is over (claimed the
- * same way).
+ * claimed before it is sent, so once only. And it removes closed cases, and reports that never became a case, whose
+ * retention period is over (claimed the same way).
  */
 import type { Db } from './db/connect';
 import { pruneLimits } from './auth/rate-limit';
@@ -15,6 +15,7 @@ import { nowIso } from './auth/tokens';
 import { sendAgreementReminders } from './dossier/contact.service';
 import { sendDailyDigests } from './notifications/notification.service';
 import { runCaseRetention } from './cases/case-retention.service';
+import { runReportRetention } from './cases/report-retention.service';
 import { sendActionReminders } from './cases/action-reminders';
 
 export const OUTBOX_DAYS = 30;
@@ -34,4 +35,5 @@ export async function runHousekeeping(db: Db, now = new Date()): Promise<void> {
 	await sendActionReminders(db, now);
 	await sendDailyDigests(db, now);
 	await runCaseRetention(db, now);
+	await runReportRetention(db, now);
 }

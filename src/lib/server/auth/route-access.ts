@@ -44,6 +44,12 @@ const CASE_PAGES: RouteAccess = { kind: 'roles', roles: ROLES };
 /** Every signed-in role: for routes whose service decides, and answers 404 rather than 403 to the rest. */
 const INBOX: RouteAccess = { kind: 'roles', roles: ROLES };
 
+/**
+ * The retention period (decision 0026): the route admits every account, and the retention service answers 404 to all
+ * but the school's coordinator and school admin, like the inbox.
+ */
+const RETENTION: RouteAccess = { kind: 'roles', roles: ROLES };
+
 /** Keyed by SvelteKit route id. */
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'/(public)': PUBLIC_CACHED,
@@ -119,6 +125,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	// The audit log: the coordinator of that school (school-log.service.ts).
 	'/(school)/school/[code]/logboek': { kind: 'roles', roles: ['coordinator'] },
 	'/(school)/school/[code]/wettelijke-taken': { kind: 'roles', roles: ['school_admin', 'board_analyst'] },
+	'/(school)/school/[code]/bewaartermijn': RETENTION,
 	'/(school)/school/[code]/zaken': CASE_PAGES,
 	'/(school)/school/[code]/zaken/overzicht': CASE_PAGES,
 	'/(school)/school/[code]/zaken/nieuw': CASE_PAGES,

@@ -21,6 +21,7 @@ import { readErasureJournal } from '../db/erasure-journal';
 import { replayErasures, finishErasure } from '../dossier/data-rights.service';
 import { replayCaseErasures } from '../cases/case-retention.service';
 import { replayWithdrawals } from '../reports/dossier-report.service';
+import { replayReportErasures } from '../reports/report.service';
 import { prepareDatabase } from '../db';
 import { ArchiveError, readArchive, writeArchive, type ArchiveEntry } from './archive';
 import { secretKeyId } from '../crypto/envelope';
@@ -118,7 +119,7 @@ export interface RestoreReport {
 	integrity: string;
 	counts: Record<string, number>;
 	files: number;
-	erasedAgain: { dossiers: number; accounts: number; cases: number; withdrawnItems: number };
+	erasedAgain: { dossiers: number; accounts: number; cases: number; reports: number; withdrawnItems: number };
 	milliseconds: number;
 }
 
@@ -166,17 +167,24 @@ export async function restore(cfg: Config, archive: string): Promise<RestoreRepo
 
 		// Erased after the backup: erased again, before anything can serve it (the app is not running yet).
 		const handle = openDatabase(cfg.database);
-		let erasedAgain = { dossiers: 0, accounts: 0, cases: 0, withdrawnItems: 0 };
+		let erasedAgain = { dossiers: 0, accounts: 0, cases: 0, reports: 0, withdrawnItems: 0 };
 		try {
 			await prepareDatabase(handle.db);
 			const result = await handle.db.transaction().execute(async (trx) => {
 				const dossiersAndAccounts = await replayErasures(trx, journal);
 				const cases = await replayCaseErasures(trx, journal);
+				const reports = await replayReportErasures(trx, journal);
 				const withdrawn = await replayWithdrawals(trx, journal);
-				return { ...dossiersAndAccounts, cases: cases.cases, withdrawnItems: withdrawn.items, fileKeys: [...dossiersAndAccounts.fileKeys, ...cases.fileKeys, ...withdrawn.fileKeys] };
+				return {
+					...dossiersAndAccounts,
+					cases: cases.cases,
+					reports: reports.reports,
+					withdrawnItems: withdrawn.items,
+					fileKeys: [...dossiersAndAccounts.fileKeys, ...cases.fileKeys, ...reports.fileKeys, ...withdrawn.fileKeys]
+				};
 			});
 			await finishErasure(handle.db, result.fileKeys);
-			erasedAgain = { dossiers: result.dossiers, accounts: result.accounts, cases: result.cases, withdrawnItems: result.withdrawnItems };
+			erasedAgain = { dossiers: result.dossiers, accounts: result.accounts, cases: result.cases, reports: result.reports, withdrawnItems: result.withdrawnItems };
 		} finally {
 			await handle.close();
 		}

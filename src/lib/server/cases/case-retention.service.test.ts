@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../testing/test-database';
 import type { Actor } from '../auth/actor';
-import { ForbiddenError } from '../errors';
+import { NotFoundError } from '../errors';
 import { newId, nowIso } from '../auth/tokens';
 import { createVerifiedUser } from '../auth/account.service';
 import { loadActor } from '../auth/current-actor';
@@ -82,13 +82,18 @@ describe.each(testDatabaseKinds())('case retention on %s', (kind) => {
 	});
 	afterAll(async () => t?.dispose());
 
-	it('lets the school admin set the period, 1 to 10 school years, default two', async () => {
-		expect(await getRetention(t.db, schoolAdmin, CODE)).toBe(2);
+	it('lets the school admin set the period, 1 to 10 school years, default two; any other role finds no school', async () => {
+		expect(await getRetention(t.db, schoolAdmin, CODE)).toEqual({ school: { name: 'De Eik', code: CODE }, schoolYears: 2 });
 		expect(await ruleKey(setRetention(t.db, schoolAdmin, CODE, 0))).toBe('case_error_retention_years');
 		expect(await ruleKey(setRetention(t.db, schoolAdmin, CODE, 11))).toBe('case_error_retention_years');
-		await expect(setRetention(t.db, mentor, CODE, 3)).rejects.toBeInstanceOf(ForbiddenError);
+		// The same NotFound as for a school that does not exist: the page tells a mentor nothing (decision 0026).
+		await expect(setRetention(t.db, mentor, CODE, 3)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getRetention(t.db, mentor, CODE)).rejects.toBeInstanceOf(NotFoundError);
+		await expect(getRetention(t.db, schoolAdmin, '00XX00')).rejects.toBeInstanceOf(NotFoundError);
 		await setRetention(t.db, schoolAdmin, CODE, 3);
-		expect(await getRetention(t.db, schoolAdmin, CODE)).toBe(3);
+		expect((await getRetention(t.db, schoolAdmin, CODE)).schoolYears).toBe(3);
+		const audit = await t.db.selectFrom('audit_event').select(['action', 'actor_user_id', 'detail']).where('action', '=', 'case.retention.set').execute();
+		expect(audit.map((a) => [a.actor_user_id, JSON.parse(a.detail) as unknown])).toEqual([[schoolAdmin.userId, { schoolYears: 3 }]]);
 		await setRetention(t.db, schoolAdmin, CODE, 2);
 	});
 

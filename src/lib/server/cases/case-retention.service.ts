@@ -1,8 +1,10 @@
 /**
  * Retention of closed cases (issue 11 item 10, decision 0023): a closed case goes, with its reports and their files,
  * once the school's period after closing is over (default two school years, src/lib/cases/retention.ts), unless it is
- * under a legal hold. The job runs in housekeeping on every app server: each case is claimed inside its own
- * transaction by deleting it only while it is still closed and not held, so it is removed, journalled and audited once.
+ * under a legal hold. The school's period, set here, is also that of its reports outside any case
+ * (report-retention.service.ts, decision 0026). The job runs in housekeeping on every app server: each case is claimed
+ * inside its own transaction by deleting it only while it is still closed and not held, so it is removed, journalled
+ * and audited once.
  */
 import type { Db } from '../db/connect';
 import type { Actor } from '../auth/actor';
@@ -10,8 +12,9 @@ import { nowIso } from '../auth/tokens';
 import { recordAudit } from '../audit/audit.service';
 import { recordErasure, type ErasureEntry } from '../db/erasure-journal';
 import { finishErasure } from '../dossier/data-rights.service';
-import { RuleError } from '../errors';
+import { ForbiddenError, NotFoundError, RuleError } from '../errors';
 import { requireSchool } from '../schools/school-access';
+import type { School } from '../db/schema';
 import { eraseReportRows } from '../reports/report.service';
 import { todayInNetherlands } from '../../i18n/locale';
 import { DEFAULT_RETENTION_SCHOOL_YEARS, isRemovable, MAX_RETENTION_SCHOOL_YEARS, MIN_RETENTION_SCHOOL_YEARS } from '../../cases/retention';
@@ -19,14 +22,33 @@ import { DEFAULT_RETENTION_SCHOOL_YEARS, isRemovable, MAX_RETENTION_SCHOOL_YEARS
 /** Who sets the period: the coordinator of the policy and the school admin (no case content involved). */
 const SETTERS = ['coordinator', 'school_admin'] as const;
 
-export async function getRetention(db: Db, actor: Actor | undefined, code: string): Promise<number> {
-	const school = await requireSchool(db, actor, code, SETTERS);
+/**
+ * The access check of the retention page: any other role, at this school or another, answers NotFound like a school
+ * that does not exist (the route admits every role, route-access.ts), so the page tells nobody else it is there.
+ */
+async function requireSetter(db: Db, actor: Actor | undefined, code: string): Promise<School> {
+	try {
+		return await requireSchool(db, actor, code, SETTERS);
+	} catch (error) {
+		if (error instanceof ForbiddenError) throw new NotFoundError();
+		throw error;
+	}
+}
+
+export interface RetentionSetting {
+	school: { name: string; code: string };
+	/** The school's period, or the default when it never set one. */
+	schoolYears: number;
+}
+
+export async function getRetention(db: Db, actor: Actor | undefined, code: string): Promise<RetentionSetting> {
+	const school = await requireSetter(db, actor, code);
 	const row = await db.selectFrom('case_retention').select('school_years').where('school_id', '=', school.id).executeTakeFirst();
-	return row ? Number(row.school_years) : DEFAULT_RETENTION_SCHOOL_YEARS;
+	return { school: { name: school.name, code: school.vestigingscode }, schoolYears: row ? Number(row.school_years) : DEFAULT_RETENTION_SCHOOL_YEARS };
 }
 
 export async function setRetention(db: Db, actor: Actor | undefined, code: string, schoolYears: number): Promise<void> {
-	const school = await requireSchool(db, actor, code, SETTERS);
+	const school = await requireSetter(db, actor, code);
 	if (!Number.isInteger(schoolYears) || schoolYears < MIN_RETENTION_SCHOOL_YEARS || schoolYears > MAX_RETENTION_SCHOOL_YEARS) throw new RuleError('schoolYears', 'case_error_retention_years');
 	await db.transaction().execute(async (trx) => {
 		await trx

@@ -12,8 +12,11 @@ import path from 'node:path';
 import { config } from '../config';
 import { todayInNetherlands } from '../../i18n/locale';
 
-/** A dossier or account erased on request; a case removed by its school's retention; a shared item withdrawn. */
-export const ERASED_KINDS = ['dossier', 'account', 'case', 'report_item'] as const;
+/**
+ * A dossier or account erased on request; a case removed by its school's retention; a shared item withdrawn; a report
+ * outside any case removed by its school's retention (decision 0026).
+ */
+export const ERASED_KINDS = ['dossier', 'account', 'case', 'report_item', 'report'] as const;
 export type ErasedKind = (typeof ERASED_KINDS)[number];
 
 export interface ErasureEntry {

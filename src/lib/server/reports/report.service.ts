@@ -6,8 +6,11 @@
  * in, sealed free text under the school's data key and the plain codes the inbox will filter on. The school is
  * found through the school profile service, never its tables.
  */
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Db } from '../db/connect';
-import type { ReportRow } from '../db/schema';
+import type { Database, ReportRow } from '../db/schema';
+import type { ErasureEntry } from '../db/erasure-journal';
+import { isSqlite } from '../db/erasure';
 import type { Actor } from '../auth/actor';
 import { config } from '../config';
 import { isId, newId } from '../auth/tokens';
@@ -405,14 +408,100 @@ export async function reportFactsOfSchool(db: Db, schoolId: string, filter: { id
 }
 
 /**
- * Deletes reports with their messages, shared items and attachments (the cascade), for a case removed by retention;
- * returns the file keys, for the caller to delete after its transaction commits (finishErasure).
+ * Deletes reports with their messages, shared items and attachments (the cascade), for a case removed by retention
+ * and at restore; returns the file keys, for the caller to delete after its transaction commits (finishErasure).
  */
 export async function eraseReportRows(db: Db, reportIds: readonly string[]): Promise<string[]> {
 	if (reportIds.length === 0) return [];
 	const files = await db.selectFrom('report_attachment').select('file_key').where('report_id', 'in', [...reportIds]).execute();
 	await db.deleteFrom('report').where('id', 'in', [...reportIds]).execute();
 	return files.map((f) => f.file_key);
+}
+
+/**
+ * Nothing has happened to the report on or after `since`: it came in, was acknowledged, had a message from either
+ * side and had an item shared from a dossier before it (the days of reportLastActivity, src/lib/cases/retention.ts).
+ */
+function idleBefore(since: string) {
+	return (eb: ExpressionBuilder<Database, 'report'>): Expression<SqlBool> =>
+		eb.and([
+			eb('report.received_on', '<', since),
+			eb.or([eb('report.acknowledged_on', 'is', null), eb('report.acknowledged_on', '<', since)]),
+			eb.not(eb.exists(eb.selectFrom('report_message').select('report_message.id').whereRef('report_message.report_id', '=', 'report.id').where('report_message.written_on', '>=', since))),
+			eb.not(eb.exists(eb.selectFrom('report_item').select('report_item.id').whereRef('report_item.report_id', '=', 'report.id').where('report_item.shared_on', '>=', since)))
+		]);
+}
+
+/** A report's stored days, for the retention of reports that never became a case (decision 0026). */
+export interface IdleReport {
+	id: string;
+	schoolId: string;
+	receivedOn: string;
+	acknowledgedOn: string | null;
+	lastMessageOn: string | null;
+	lastSharedOn: string | null;
+}
+
+/** Every report, of any school, to which nothing has happened on or after `since`, with its days. */
+export async function reportsIdleBefore(db: Db, since: string): Promise<IdleReport[]> {
+	const rows = await db
+		.selectFrom('report')
+		.select((eb) => [
+			'report.id',
+			'report.school_id',
+			'report.received_on',
+			'report.acknowledged_on',
+			eb.selectFrom('report_message').select((m) => m.fn.max('report_message.written_on').as('day')).whereRef('report_message.report_id', '=', 'report.id').as('last_message_on'),
+			eb.selectFrom('report_item').select((i) => i.fn.max('report_item.shared_on').as('day')).whereRef('report_item.report_id', '=', 'report.id').as('last_shared_on')
+		])
+		.where(idleBefore(since))
+		.execute();
+	return rows.map((row) => ({
+		id: row.id,
+		schoolId: row.school_id,
+		receivedOn: row.received_on,
+		acknowledgedOn: row.acknowledged_on ?? null,
+		lastMessageOn: row.last_message_on ?? null,
+		lastSharedOn: row.last_shared_on ?? null
+	}));
+}
+
+/**
+ * Holds the report's row until the transaction ends, and says whether it is still there. On PostgreSQL a row lock
+ * (FOR UPDATE) keeps out what would add to the report meanwhile: a case that takes it in, a message, a shared item
+ * (their foreign keys lock the row too) and an acknowledgement; the statements after it see what committed before.
+ * SQLite runs one write transaction at a time (BEGIN IMMEDIATE, connect.ts), which holds everything off already.
+ */
+export async function lockReport(trx: Db, reportId: string): Promise<boolean> {
+	const query = trx.selectFrom('report').select('id').where('id', '=', reportId);
+	return (await (isSqlite(trx) ? query : query.forUpdate()).executeTakeFirst()) !== undefined;
+}
+
+/**
+ * Deletes a report with all below it (the cascade) only while nothing has happened to it on or after `since`: the
+ * claim of the retention job (the caller holds the lock of lockReport and has checked the report is in no case).
+ * Returns the file keys, for the caller to delete after its transaction commits, or undefined when not deleted.
+ */
+export async function eraseIdleReport(trx: Db, reportId: string, since: string): Promise<string[] | undefined> {
+	const files = await trx.selectFrom('report_attachment').select('file_key').where('report_id', '=', reportId).execute();
+	const deleted = await trx.deleteFrom('report').where('report.id', '=', reportId).where(idleBefore(since)).executeTakeFirst();
+	return Number(deleted.numDeletedRows) === 1 ? files.map((f) => f.file_key) : undefined;
+}
+
+/**
+ * At restore: reports removed by retention after the backup was made are removed again (decisions 0014 and 0026).
+ * Returns the file keys, for the caller to delete after its transaction commits.
+ */
+export async function replayReportErasures(db: Db, entries: readonly ErasureEntry[]): Promise<{ fileKeys: string[]; reports: number }> {
+	const fileKeys: string[] = [];
+	let reports = 0;
+	for (const entry of entries) {
+		if (entry.kind !== 'report') continue;
+		if (!(await db.selectFrom('report').select('id').where('id', '=', entry.id).executeTakeFirst())) continue;
+		fileKeys.push(...(await eraseReportRows(db, [entry.id])));
+		reports++;
+	}
+	return { fileKeys, reports };
 }
 
 /** The ids of a school's reports, for its audit log (the caller has checked the reader may see the log). */
