@@ -2,6 +2,7 @@
  * One signed-in account per role, made directly in the app's database, with a session cookie each.
  * Staff accounts get a second factor (as if set up), so the walk tests roles, not the TOTP set-up.
  */
+import { newCaseRow } from '../../../src/lib/server/testing/case-rows';
 import { config as currentConfig, loadConfig, setConfigForTests } from '../../../src/lib/server/config';
 import { openDatabase, type Db } from '../../../src/lib/server/db/connect';
 import { createVerifiedUser } from '../../../src/lib/server/auth/account.service';
@@ -15,7 +16,6 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { insertChild, insertSealed, incidentRow } from '../../../src/lib/server/testing/dossier-rows';
 import { appendCaseEvent } from '../../../src/lib/server/cases/case-events';
-import { schoolYearLabelOf } from '../../../src/lib/cases/school-days';
 import { todayInNetherlands } from '../../../src/lib/i18n/locale';
 import { dossierScope, ensureDataKey, loadDataKey, schoolScope } from '../../../src/lib/server/crypto/data-key.service';
 import sharp from 'sharp';
@@ -108,24 +108,7 @@ async function seedCase(db: Db, schoolId: string, personas: Record<Role, Persona
 	const id = SEEDED_CASE.id;
 	await db
 		.insertInto('case')
-		.values({
-			id,
-			school_id: schoolId,
-			state: 'new',
-			school_year: schoolYearLabelOf(today),
-			opened_on: today,
-			closed_on: null,
-			place: null,
-			time_of_day: null,
-			forms: '[]',
-			motives: '[]',
-			legal_hold: 0,
-			legal_hold_reason: null,
-			evaluation_stopped: null,
-			evaluation_checked_after_weeks: null,
-			evaluation_checked_on: null,
-			evaluation_target_asked: null
-		})
+		.values(newCaseRow(id, schoolId, today))
 		.execute();
 	const opener = personas.aanspreekpunt.userId;
 	await appendCaseEvent(db, id, { kind: 'opened', actorUserId: opener, toState: 'new' }, now);
